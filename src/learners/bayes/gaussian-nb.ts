@@ -1,0 +1,267 @@
+import type { DenseMatrix, Matrix } from '../../data/matrix.js';
+import { denseMatrix } from '../../data/matrix.js';
+import type { SerializedObject } from '../../data/serializable.js';
+import { DeserializationError, InvalidParameterError, NotFittedError } from '../../errors.js';
+import { checkFitData, checkPredictColumns } from '../dummy/check-data.js';
+import { readEnvelope, readFloat64Array, readInteger } from '../dummy/read-serialized.js';
+import type { Classifier, FitOptions } from '../estimator.js';
+import { finiteFeatures } from './check-features.js';
+import {
+  encodeLabels,
+  labelsFromLogLikelihood,
+  probabilitiesFromLogLikelihood,
+} from './naive-bayes-output.js';
+import { checkPriors } from './priors.js';
+
+export interface GaussianNBOptions {
+  /** Share of the largest feature variance added to every variance, for stability. Default 1e-9. */
+  readonly varSmoothing?: number;
+  /** Class priors in class order (summing to 1); learned from (weighted) class frequencies when null. */
+  readonly priors?: readonly number[] | null;
+}
+
+type ResolvedOptions = { readonly varSmoothing: number; readonly priors: readonly number[] | null };
+
+const TYPE = 'GaussianNB';
+
+interface FittedState {
+  readonly classes: Float64Array;
+  readonly classCount: Float64Array;
+  readonly classPrior: Float64Array;
+  /** Per-class feature means, classes × features, row-major. */
+  readonly theta: Float64Array;
+  /** Per-class feature variances plus `epsilon`, classes × features. */
+  readonly variance: Float64Array;
+  readonly epsilon: number;
+  readonly nFeatures: number;
+}
+
+function validateOptions(options: ResolvedOptions): void {
+  if (!(
+    typeof options.varSmoothing === 'number' &&
+    options.varSmoothing >= 0 &&
+    options.varSmoothing < Infinity
+  )) {
+    throw new InvalidParameterError(
+      TYPE,
+      'varSmoothing',
+      `must be a finite number ≥ 0, got ${String(options.varSmoothing)}`,
+    );
+  }
+  if (options.priors !== null) checkPriors(TYPE, options.priors, undefined);
+}
+
+/**
+ * Gaussian naive Bayes (scikit-learn's `GaussianNB`): per class, each feature is normal with its
+ * own (weighted) mean and variance; the largest feature variance times `varSmoothing` is added to
+ * every variance so constant features do not divide by zero. CSR input is densified.
+ *
+ * @example
+ * const model = new GaussianNB().fit(X, y);
+ * model.predictProba(X); // rows × classes
+ */
+export class GaussianNB implements Classifier<ResolvedOptions> {
+  readonly type = TYPE;
+  readonly task = 'classification';
+  readonly #options: ResolvedOptions;
+  #state: FittedState | undefined;
+
+  constructor(options: GaussianNBOptions = {}) {
+    this.#options = Object.freeze({
+      varSmoothing: options.varSmoothing ?? 1e-9,
+      priors: options.priors == null ? null : Object.freeze([...options.priors]),
+    });
+  }
+
+  get isFitted(): boolean {
+    return this.#state !== undefined;
+  }
+
+  get classes(): Float64Array {
+    return this.#fitted().classes;
+  }
+
+  /** Per-class feature means (classes × features), scikit-learn's `theta_`. */
+  get theta(): DenseMatrix {
+    const state = this.#fitted();
+    return denseMatrix(state.classes.length, state.nFeatures, state.theta.slice());
+  }
+
+  /** Per-class feature variances including the smoothing (classes × features), scikit-learn's `var_`. */
+  get variance(): DenseMatrix {
+    const state = this.#fitted();
+    return denseMatrix(state.classes.length, state.nFeatures, state.variance.slice());
+  }
+
+  get classPrior(): Float64Array {
+    return this.#fitted().classPrior.slice();
+  }
+
+  /** Total sample weight per class. */
+  get classCount(): Float64Array {
+    return this.#fitted().classCount.slice();
+  }
+
+  /** The variance added to every variance: varSmoothing × the largest feature variance. */
+  get epsilon(): number {
+    return this.#fitted().epsilon;
+  }
+
+  getParams(): ResolvedOptions {
+    return this.#options;
+  }
+
+  fit(X: Matrix, y: Float64Array, options: FitOptions = {}): this {
+    validateOptions(this.#options);
+    const weights = checkFitData(TYPE, X, y, options.sampleWeight);
+    const dense = finiteFeatures(TYPE, X);
+    const { classes, codes } = encodeLabels(y);
+    const k = classes.length;
+    if (this.#options.priors !== null) checkPriors(TYPE, this.#options.priors, k);
+    const { rows, cols, data } = dense;
+    const classCount = new Float64Array(k);
+    const theta = new Float64Array(k * cols);
+    for (let i = 0; i < rows; i++) {
+      const w = weights[i];
+      classCount[codes[i]] += w;
+      const base = codes[i] * cols;
+      for (let j = 0; j < cols; j++) theta[base + j] += w * data[i * cols + j];
+    }
+    for (let c = 0; c < k; c++) for (let j = 0; j < cols; j++) theta[c * cols + j] /= classCount[c];
+    // Two passes (mean, then squared deviations from it), as numpy's average does.
+    const variance = new Float64Array(k * cols);
+    for (let i = 0; i < rows; i++) {
+      const w = weights[i];
+      const base = codes[i] * cols;
+      for (let j = 0; j < cols; j++) {
+        const deviation = data[i * cols + j] - theta[base + j];
+        variance[base + j] += w * deviation * deviation;
+      }
+    }
+    const epsilon = this.#options.varSmoothing * largestFeatureVariance(dense);
+    for (let c = 0; c < k; c++) {
+      for (let j = 0; j < cols; j++)
+        variance[c * cols + j] = variance[c * cols + j] / classCount[c] + epsilon;
+    }
+    let total = 0;
+    for (const count of classCount) total += count;
+    const classPrior =
+      this.#options.priors !== null
+        ? Float64Array.from(this.#options.priors)
+        : classCount.map((count) => count / total);
+    this.#state = { classes, classCount, classPrior, theta, variance, epsilon, nFeatures: cols };
+    return this;
+  }
+
+  predict(X: Matrix): Float64Array {
+    return labelsFromLogLikelihood(this.#jointLogLikelihood(X), X.rows, this.#fitted().classes);
+  }
+
+  predictProba(X: Matrix): DenseMatrix {
+    return probabilitiesFromLogLikelihood(
+      this.#jointLogLikelihood(X),
+      X.rows,
+      this.#fitted().classes.length,
+    );
+  }
+
+  toJSON(): SerializedObject {
+    const s = this.#state;
+    const params = {
+      varSmoothing: this.#options.varSmoothing,
+      priors: this.#options.priors === null ? null : [...this.#options.priors],
+    };
+    if (s === undefined) return { type: TYPE, params, state: null };
+    return {
+      type: TYPE,
+      params,
+      state: {
+        classes: s.classes.slice(),
+        classCount: s.classCount.slice(),
+        classPrior: s.classPrior.slice(),
+        theta: s.theta.slice(),
+        variance: s.variance.slice(),
+        epsilon: s.epsilon,
+        nFeatures: s.nFeatures,
+      },
+    };
+  }
+
+  static fromJSON(json: SerializedObject): GaussianNB {
+    const { params, state } = readEnvelope(json, TYPE);
+    const model = new GaussianNB(params as GaussianNBOptions);
+    try {
+      validateOptions(model.#options);
+    } catch (error) {
+      throw new DeserializationError(TYPE, (error as Error).message);
+    }
+    if (state === null) return model;
+    const classes = readFloat64Array(TYPE, state, 'classes');
+    const k = classes.length;
+    const nFeatures = readInteger(TYPE, state, 'nFeatures');
+    const epsilon = state.epsilon;
+    if (typeof epsilon !== 'number')
+      throw new DeserializationError(TYPE, '"epsilon" must be a number.');
+    model.#state = {
+      classes: classes.slice(),
+      classCount: readFloat64Array(TYPE, state, 'classCount', k).slice(),
+      classPrior: readFloat64Array(TYPE, state, 'classPrior', k).slice(),
+      theta: readFloat64Array(TYPE, state, 'theta', k * nFeatures).slice(),
+      variance: readFloat64Array(TYPE, state, 'variance', k * nFeatures).slice(),
+      epsilon,
+      nFeatures,
+    };
+    return model;
+  }
+
+  /**
+   * log P(c) − ½ Σⱼ log(2π σ²cj) − ½ Σⱼ (xj − θcj)² / σ²cj per row and class, summed in
+   * scikit-learn's order so probabilities agree to rounding.
+   */
+  #jointLogLikelihood(X: Matrix): Float64Array {
+    const { classes, classPrior, theta, variance, nFeatures } = this.#fitted();
+    checkPredictColumns(TYPE, X, nFeatures);
+    const { rows, data } = finiteFeatures(TYPE, X);
+    const k = classes.length;
+    const cols = nFeatures;
+    const logPrior = classPrior.map(Math.log);
+    const logNormalizer = new Float64Array(k);
+    for (let c = 0; c < k; c++) {
+      let sum = 0;
+      for (let j = 0; j < cols; j++) sum += Math.log(2 * Math.PI * variance[c * cols + j]);
+      logNormalizer[c] = -0.5 * sum;
+    }
+    const jll = new Float64Array(rows * k);
+    for (let i = 0; i < rows; i++) {
+      for (let c = 0; c < k; c++) {
+        let distance = 0;
+        for (let j = 0; j < cols; j++) {
+          const deviation = data[i * cols + j] - theta[c * cols + j];
+          distance += (deviation * deviation) / variance[c * cols + j];
+        }
+        jll[i * k + c] = logPrior[c] + (logNormalizer[c] - 0.5 * distance);
+      }
+    }
+    return jll;
+  }
+
+  #fitted(): FittedState {
+    if (this.#state === undefined) throw new NotFittedError(TYPE);
+    return this.#state;
+  }
+}
+
+/** Largest population variance over the columns of X (unweighted, as scikit-learn computes it). */
+function largestFeatureVariance(X: DenseMatrix): number {
+  const { rows, cols, data } = X;
+  let largest = 0;
+  for (let j = 0; j < cols; j++) {
+    let sum = 0;
+    for (let i = 0; i < rows; i++) sum += data[i * cols + j];
+    const mean = sum / rows;
+    let squares = 0;
+    for (let i = 0; i < rows; i++) squares += (data[i * cols + j] - mean) ** 2;
+    largest = Math.max(largest, squares / rows);
+  }
+  return largest;
+}
