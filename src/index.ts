@@ -1,0 +1,103 @@
+/**
+ * argmin's public API. Everything a user imports comes from here; each folder's own index.ts is
+ * its public surface and nothing else is reachable.
+ */
+export {
+  ArgminError,
+  ArtifactError,
+  ConvergenceError,
+  DataReadError,
+  DataValidationError,
+  DeserializationError,
+  InvalidParameterError,
+  NotFittedError,
+  SchemaMismatchError,
+  ShapeMismatchError,
+} from './errors.js';
+export type { Location } from './errors.js';
+
+export {
+  Frame,
+  Rng,
+  booleanColumn,
+  categoricalColumn,
+  categoricalFromStrings,
+  checkFeatures,
+  csrMatrix,
+  datetimeColumn,
+  denseFromRows,
+  denseMatrix,
+  encodeColumns,
+  encodeRecords,
+  fingerprintFrame,
+  frameFromColumns,
+  frameFromRecords,
+  groupKFold,
+  holdoutSplit,
+  hstack,
+  kFold,
+  numericColumn,
+  profileFrame,
+  readTable,
+  repeatedKFold,
+  schemaOf,
+  stratifiedKFold,
+  timeSeriesSplit,
+  toDense,
+  validateTarget,
+} from './data/index.js';
+export type {
+  Column,
+  ColumnKind,
+  ColumnRole,
+  CsrMatrix,
+  DenseMatrix,
+  Fold,
+  FrameProfile,
+  FrameSchema,
+  Matrix,
+  ReadOptions,
+  SerializedObject,
+} from './data/index.js';
+
+export {
+  ColumnTransformer,
+  DateParts,
+  FeatureHasher,
+  KBinsDiscretizer,
+  MinMaxScaler,
+  NumericVectorizer,
+  OneHotEncoder,
+  OrdinalEncoder,
+  Pipeline,
+  Recode,
+  SimpleImputer,
+  StandardScaler,
+  linearPreprocessor,
+  treePreprocessor,
+} from './features/index.js';
+export type { ColumnSignature, InputSignature, Transformer, Vectorizer } from './features/index.js';
+
+export {
+  CategoricalNB,
+  DummyClassifier,
+  DummyRegressor,
+  ElasticNet,
+  GaussianNB,
+  Lasso,
+  LinearRegression,
+  LogisticRegression,
+  Ridge,
+  isClassifier,
+  learnerFromJSON,
+} from './learners/index.js';
+export type { Classifier, Estimator, FitOptions, Regressor, Task } from './learners/index.js';
+
+export { getMetric, metricNames } from './metrics/index.js';
+export type { Metric, MetricDirection } from './metrics/index.js';
+
+export { loadModel, saveModel } from './model/index.js';
+export type { LoadedModel, ModelManifest, SaveModelOptions } from './model/index.js';
+
+export { crossValidate, scorePipeline } from './automl/index.js';
+export type { CrossValidationResult } from './automl/index.js';
