@@ -14,9 +14,10 @@ export type Serializable =
   | { readonly [key: string]: Serializable };
 
 /** The serialized form of a learner or transformer: its registry type, hyper-parameters and learned state. */
-export interface SerializedObject {
+// A type alias (not an interface) so that it is assignable to Serializable's index signature.
+export type SerializedObject = {
   readonly type: string;
   readonly params: { readonly [key: string]: Serializable };
   /** Learned state; null when not fitted. */
   readonly state: Serializable;
-}
+};
