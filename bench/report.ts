@@ -57,11 +57,15 @@ export function machineDescription(): string {
  * parses the JSON it prints on its last stdout line.
  */
 export function runAnchor(script: string, args: readonly string[] = []): unknown {
-  const out = execFileSync('/usr/bin/python3', [join(repoRoot, 'bench', 'anchors', script), ...args], {
-    cwd: repoRoot,
-    maxBuffer: 256 * 1024 * 1024,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  }).toString();
+  const out = execFileSync(
+    '/usr/bin/python3',
+    [join(repoRoot, 'bench', 'anchors', script), ...args],
+    {
+      cwd: repoRoot,
+      maxBuffer: 256 * 1024 * 1024,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  ).toString();
   const lines = out.trim().split('\n');
   return JSON.parse(lines[lines.length - 1]);
 }

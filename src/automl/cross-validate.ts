@@ -44,7 +44,11 @@ export function crossValidate(
     const started = process.hrtime.bigint();
     const pipeline = makePipeline().fit(frame.take(fold.train), target);
     const fitSeconds = Number(process.hrtime.bigint() - started) / 1e9;
-    const result = { fold: i, scores: scorePipeline(pipeline, frame.take(fold.test), target, options.metrics), fitSeconds };
+    const result = {
+      fold: i,
+      scores: scorePipeline(pipeline, frame.take(fold.test), target, options.metrics),
+      fitSeconds,
+    };
     folds.push(result);
     options.onFold?.(result, options.folds.length);
   });
@@ -54,7 +58,10 @@ export function crossValidate(
     const values = folds.map((f) => f.scores[name]);
     const m = values.reduce((s, v) => s + v, 0) / values.length;
     mean[name] = m;
-    std[name] = values.length > 1 ? Math.sqrt(values.reduce((s, v) => s + (v - m) ** 2, 0) / (values.length - 1)) : 0;
+    std[name] =
+      values.length > 1
+        ? Math.sqrt(values.reduce((s, v) => s + (v - m) ** 2, 0) / (values.length - 1))
+        : 0;
   }
   return { metrics: [...options.metrics], folds, mean, std };
 }

@@ -36,12 +36,20 @@ function classCodes(pipeline: Pipeline, frame: Frame, target: string): Float64Ar
  * @example
  * scorePipeline(pipeline, testFrame, 'Status', ['accuracy', 'roc_auc']); // { accuracy: 0.8, roc_auc: 0.84 }
  */
-export function scorePipeline(pipeline: Pipeline, frame: Frame, target: string, metrics: readonly string[]): Record<string, number> {
+export function scorePipeline(
+  pipeline: Pipeline,
+  frame: Frame,
+  target: string,
+  metrics: readonly string[],
+): Record<string, number> {
   const scores: Record<string, number> = {};
   if (pipeline.task === 'regression') {
     const column = frame.column(target);
     if (column.kind !== 'numeric') {
-      throw new DataValidationError({ file: frame.source, column: target }, 'regression scoring needs a numeric target.');
+      throw new DataValidationError(
+        { file: frame.source, column: target },
+        'regression scoring needs a numeric target.',
+      );
     }
     const predicted = pipeline.predict(frame) as Float64Array;
     for (const name of metrics) scores[name] = getMetric(name).compute(column.values, predicted);
@@ -49,9 +57,13 @@ export function scorePipeline(pipeline: Pipeline, frame: Frame, target: string, 
   }
   const yTrue = classCodes(pipeline, frame, target);
   const needsProba = metrics.some((name) => getMetric(name).input === 'probabilities');
-  const { proba, classes } = needsProba ? pipeline.predictProba(frame) : { proba: undefined, classes: pipeline.classes };
+  const { proba, classes } = needsProba
+    ? pipeline.predictProba(frame)
+    : { proba: undefined, classes: pipeline.classes };
   const classCodesOfColumns = Float64Array.from(classes, (c) => pipeline.classes.indexOf(c));
-  const labels = Float64Array.from(pipeline.predict(frame) as string[], (c) => pipeline.classes.indexOf(c));
+  const labels = Float64Array.from(pipeline.predict(frame) as string[], (c) =>
+    pipeline.classes.indexOf(c),
+  );
   for (const name of metrics) {
     const metric = getMetric(name);
     const predicted = metric.input === 'probabilities' ? proba! : labels;
@@ -61,7 +73,10 @@ export function scorePipeline(pipeline: Pipeline, frame: Frame, target: string, 
 }
 
 /** Sensible default metrics: the first is the one to optimise. */
-export function defaultMetrics(task: 'classification' | 'regression', classCount: number): string[] {
+export function defaultMetrics(
+  task: 'classification' | 'regression',
+  classCount: number,
+): string[] {
   if (task === 'regression') return ['rmse', 'mae', 'r2'];
   return classCount === 2
     ? ['roc_auc', 'accuracy', 'balanced_accuracy', 'f1', 'log_loss']

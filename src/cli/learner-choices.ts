@@ -2,7 +2,16 @@ import type { Frame } from '../data/frame.js';
 import { InvalidParameterError } from '../errors.js';
 import { linearPreprocessor, Pipeline } from '../features/index.js';
 import type { Estimator, Task } from '../learners/index.js';
-import { DummyClassifier, DummyRegressor, ElasticNet, GaussianNB, Lasso, LinearRegression, LogisticRegression, Ridge } from '../learners/index.js';
+import {
+  DummyClassifier,
+  DummyRegressor,
+  ElasticNet,
+  GaussianNB,
+  Lasso,
+  LinearRegression,
+  LogisticRegression,
+  Ridge,
+} from '../learners/index.js';
 
 interface LearnerChoice {
   readonly tasks: readonly Task[];
@@ -19,7 +28,10 @@ const CHOICES: Readonly<Record<string, LearnerChoice>> = {
   'elastic-net': { tasks: ['regression'], make: () => new ElasticNet({ alpha: 1, l1Ratio: 0.5 }) },
   dummy: {
     tasks: ['classification', 'regression'],
-    make: (task) => (task === 'classification' ? new DummyClassifier({ strategy: 'prior' }) : new DummyRegressor({ strategy: 'mean' })),
+    make: (task) =>
+      task === 'classification'
+        ? new DummyClassifier({ strategy: 'prior' })
+        : new DummyRegressor({ strategy: 'mean' }),
   },
 };
 
@@ -32,15 +44,29 @@ export function defaultLearner(task: Task): string {
 }
 
 /** A factory of unfitted pipelines (linear preprocessing + the named learner) for the frame's features. */
-export function pipelineFactory(name: string, task: Task, frame: Frame, target: string): () => Pipeline {
+export function pipelineFactory(
+  name: string,
+  task: Task,
+  frame: Frame,
+  target: string,
+): () => Pipeline {
   const choice = Object.hasOwn(CHOICES, name) ? CHOICES[name] : undefined;
   if (choice === undefined) {
-    throw new InvalidParameterError('argmin', '--learner', `is "${name}"; choose one of ${learnerNames().join(', ')}`);
+    throw new InvalidParameterError(
+      'argmin',
+      '--learner',
+      `is "${name}"; choose one of ${learnerNames().join(', ')}`,
+    );
   }
   if (!choice.tasks.includes(task)) {
     const fitting = learnerNames().filter((n) => CHOICES[n].tasks.includes(task));
-    throw new InvalidParameterError('argmin', '--learner', `"${name}" does not do ${task}; for ${task} choose one of ${fitting.join(', ')}`);
+    throw new InvalidParameterError(
+      'argmin',
+      '--learner',
+      `"${name}" does not do ${task}; for ${task} choose one of ${fitting.join(', ')}`,
+    );
   }
   const features = frame.featureNames.filter((n) => n !== target);
-  return () => new Pipeline({ preprocessor: linearPreprocessor(frame, features), learner: choice.make(task) });
+  return () =>
+    new Pipeline({ preprocessor: linearPreprocessor(frame, features), learner: choice.make(task) });
 }

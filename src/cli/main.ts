@@ -34,7 +34,9 @@ export async function main(argv: readonly string[]): Promise<number> {
       console.error(`${pc.red('error')} [${error.code}]: ${error.message}`);
       return 1;
     }
-    console.error(`${pc.red('unexpected error')}: ${error instanceof Error ? error.message : String(error)} (set ARGMIN_DEBUG=1 for the stack)`);
+    console.error(
+      `${pc.red('unexpected error')}: ${error instanceof Error ? error.message : String(error)} (set ARGMIN_DEBUG=1 for the stack)`,
+    );
     return 2;
   }
 }

@@ -17,24 +17,34 @@ export function registerPredictCommand(program: Command): void {
   program
     .command('predict')
     .description('predict every row of a table with a saved model; writes CSV')
-    .argument('<model>', 'model file (.argmin) or directory written by `argmin cv --save` or saveModel()')
-    .argument('<data>', 'CSV, Parquet or JSON file with the model\'s input columns')
+    .argument(
+      '<model>',
+      'model file (.argmin) or directory written by `argmin cv --save` or saveModel()',
+    )
+    .argument('<data>', "CSV, Parquet or JSON file with the model's input columns")
     .option('-o, --output <path>', 'write the CSV here instead of standard output')
     .option('--proba', 'add one probability column per class (classifiers)')
     .action(async (modelPath: string, data: string, options: PredictOptions) => {
       const { pipeline, manifest } = await loadModel(modelPath);
-      const frame = await readTable(data, { types: Object.fromEntries(manifest.signature.map((c) => [c.name, c.kind])), columns: manifest.signature.map((c) => c.name) });
+      const frame = await readTable(data, {
+        types: Object.fromEntries(manifest.signature.map((c) => [c.name, c.kind])),
+        columns: manifest.signature.map((c) => c.name),
+      });
       const predicted = pipeline.predict(frame);
       const header = [`predicted_${manifest.target}`];
       let probaColumns: string[][] = [];
       if (options.proba && manifest.task === 'classification') {
         const { classes, proba } = pipeline.predictProba(frame);
         header.push(...classes.map((c) => `proba_${c}`));
-        probaColumns = classes.map((_, k) => Array.from({ length: frame.rows }, (_, i) => String(proba.data[i * classes.length + k])));
+        probaColumns = classes.map((_, k) =>
+          Array.from({ length: frame.rows }, (_, i) => String(proba.data[i * classes.length + k])),
+        );
       }
       const lines = [header.map(csvField).join(',')];
       for (let i = 0; i < frame.rows; i++) {
-        lines.push([String(predicted[i]), ...probaColumns.map((c) => c[i])].map(csvField).join(','));
+        lines.push(
+          [String(predicted[i]), ...probaColumns.map((c) => c[i])].map(csvField).join(','),
+        );
       }
       const text = lines.join('\n') + '\n';
       if (options.output) {

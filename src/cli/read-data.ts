@@ -12,7 +12,11 @@ export interface DataOptions {
 }
 
 /** Reads a table with the target's role set, checks it can be learned and says what was read. */
-export async function readTrainingData(path: string, options: DataOptions, log: (line: string) => void): Promise<{ frame: Frame; task: Task }> {
+export async function readTrainingData(
+  path: string,
+  options: DataOptions,
+  log: (line: string) => void,
+): Promise<{ frame: Frame; task: Task }> {
   const started = Date.now();
   const frame = await readTable(path, {
     target: options.target,
@@ -35,7 +39,8 @@ export function inferTask(frame: Frame, target: string): Task {
   const column = frame.column(target);
   if (column.kind !== 'numeric') return 'classification';
   const distinct = new Set<number>();
-  for (let i = 0; i < column.values.length && distinct.size <= 20; i++) distinct.add(column.values[i]);
+  for (let i = 0; i < column.values.length && distinct.size <= 20; i++)
+    distinct.add(column.values[i]);
   const integers = column.values.every((v) => Number.isNaN(v) || Number.isInteger(v));
   return distinct.size <= 20 && integers ? 'classification' : 'regression';
 }

@@ -26,7 +26,9 @@ export type Matrix = DenseMatrix | CsrMatrix;
 export function denseMatrix(rows: number, cols: number, data?: Float64Array): DenseMatrix {
   const values = data ?? new Float64Array(rows * cols);
   if (values.length !== rows * cols) {
-    throw new ShapeMismatchError(`dense matrix ${rows}x${cols} needs ${rows * cols} values, got ${values.length}`);
+    throw new ShapeMismatchError(
+      `dense matrix ${rows}x${cols} needs ${rows * cols} values, got ${values.length}`,
+    );
   }
   return Object.freeze({ kind: 'dense', rows, cols, data: values });
 }
@@ -36,7 +38,8 @@ export function denseFromRows(rows: readonly (readonly number[])[]): DenseMatrix
   const cols = rows.length > 0 ? rows[0].length : 0;
   const data = new Float64Array(rows.length * cols);
   rows.forEach((row, i) => {
-    if (row.length !== cols) throw new ShapeMismatchError(`row ${i} has ${row.length} values, expected ${cols}`);
+    if (row.length !== cols)
+      throw new ShapeMismatchError(`row ${i} has ${row.length} values, expected ${cols}`);
     data.set(row, i * cols);
   });
   return denseMatrix(rows.length, cols, data);
@@ -49,10 +52,13 @@ export function csrMatrix(
   indices: Int32Array,
   data: Float64Array,
 ): CsrMatrix {
-  if (indptr.length !== rows + 1) throw new ShapeMismatchError(`CSR indptr needs ${rows + 1} entries, got ${indptr.length}`);
+  if (indptr.length !== rows + 1)
+    throw new ShapeMismatchError(`CSR indptr needs ${rows + 1} entries, got ${indptr.length}`);
   const nnz = indptr[rows];
   if (indices.length < nnz || data.length < nnz) {
-    throw new ShapeMismatchError(`CSR matrix declares ${nnz} non-zeros but holds ${Math.min(indices.length, data.length)}`);
+    throw new ShapeMismatchError(
+      `CSR matrix declares ${nnz} non-zeros but holds ${Math.min(indices.length, data.length)}`,
+    );
   }
   return Object.freeze({ kind: 'csr', rows, cols, indptr, indices, data });
 }
@@ -77,11 +83,13 @@ export function takeRows(X: Matrix, indices: ArrayLike<number>): Matrix {
   const n = indices.length;
   if (X.kind === 'dense') {
     const out = new Float64Array(n * X.cols);
-    for (let i = 0; i < n; i++) out.set(X.data.subarray(indices[i] * X.cols, (indices[i] + 1) * X.cols), i * X.cols);
+    for (let i = 0; i < n; i++)
+      out.set(X.data.subarray(indices[i] * X.cols, (indices[i] + 1) * X.cols), i * X.cols);
     return denseMatrix(n, X.cols, out);
   }
   const indptr = new Int32Array(n + 1);
-  for (let i = 0; i < n; i++) indptr[i + 1] = indptr[i] + X.indptr[indices[i] + 1] - X.indptr[indices[i]];
+  for (let i = 0; i < n; i++)
+    indptr[i + 1] = indptr[i] + X.indptr[indices[i] + 1] - X.indptr[indices[i]];
   const nnz = indptr[n];
   const colIdx = new Int32Array(nnz);
   const data = new Float64Array(nnz);
@@ -95,8 +103,14 @@ export function takeRows(X: Matrix, indices: ArrayLike<number>): Matrix {
 }
 
 /** out = X · w (+ bias). `w` has X.cols entries; `out` has X.rows. */
-export function matVec(X: Matrix, w: Float64Array, bias = 0, out = new Float64Array(X.rows)): Float64Array {
-  if (w.length < X.cols) throw new ShapeMismatchError(`weights have ${w.length} entries, matrix has ${X.cols} columns`);
+export function matVec(
+  X: Matrix,
+  w: Float64Array,
+  bias = 0,
+  out = new Float64Array(X.rows),
+): Float64Array {
+  if (w.length < X.cols)
+    throw new ShapeMismatchError(`weights have ${w.length} entries, matrix has ${X.cols} columns`);
   if (X.kind === 'dense') {
     const { rows, cols, data } = X;
     for (let i = 0; i < rows; i++) {
@@ -147,7 +161,8 @@ export function toColumnMajor(X: Matrix): Float64Array {
     }
   } else {
     for (let i = 0; i < X.rows; i++) {
-      for (let k = X.indptr[i]; k < X.indptr[i + 1]; k++) out[X.indices[k] * X.rows + i] = X.data[k];
+      for (let k = X.indptr[i]; k < X.indptr[i + 1]; k++)
+        out[X.indices[k] * X.rows + i] = X.data[k];
     }
   }
   return out;
@@ -158,14 +173,16 @@ export function hstack(blocks: readonly Matrix[]): Matrix {
   if (blocks.length === 0) throw new ShapeMismatchError('hstack needs at least one block');
   const rows = blocks[0].rows;
   for (const b of blocks) {
-    if (b.rows !== rows) throw new ShapeMismatchError(`hstack blocks have ${b.rows} and ${rows} rows`);
+    if (b.rows !== rows)
+      throw new ShapeMismatchError(`hstack blocks have ${b.rows} and ${rows} rows`);
   }
   const cols = blocks.reduce((s, b) => s + b.cols, 0);
   if (blocks.every((b) => b.kind === 'dense')) {
     const out = new Float64Array(rows * cols);
     let offset = 0;
     for (const b of blocks as DenseMatrix[]) {
-      for (let i = 0; i < rows; i++) out.set(b.data.subarray(i * b.cols, (i + 1) * b.cols), i * cols + offset);
+      for (let i = 0; i < rows; i++)
+        out.set(b.data.subarray(i * b.cols, (i + 1) * b.cols), i * cols + offset);
       offset += b.cols;
     }
     return denseMatrix(rows, cols, out);

@@ -15,7 +15,8 @@ export class Rng {
   #spareNormal = Number.NaN;
 
   constructor(seed = 0) {
-    if (!Number.isFinite(seed)) throw new RangeError(`Rng seed must be a finite number, got ${seed}`);
+    if (!Number.isFinite(seed))
+      throw new RangeError(`Rng seed must be a finite number, got ${seed}`);
     let x = Math.trunc(seed) >>> 0;
     const next = (): number => {
       x = (x + 0x9e3779b9) | 0;
@@ -57,7 +58,8 @@ export class Rng {
 
   /** Uniform integer in [0, n), without modulo bias. */
   nextInt(n: number): number {
-    if (!(n >= 1) || n > 0xffffffff) throw new RangeError(`nextInt bound must be in [1, 2^32), got ${n}`);
+    if (!(n >= 1) || n > 0xffffffff)
+      throw new RangeError(`nextInt bound must be in [1, 2^32), got ${n}`);
     const limit = 0x100000000 - (0x100000000 % n);
     for (;;) {
       const v = this.nextUint32();

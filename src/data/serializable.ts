@@ -2,7 +2,15 @@
  * What `toJSON()` of a learner or transformer may contain: plain JSON plus typed arrays (kept as
  * typed arrays so the model artifact can store them as binary, bit for bit) and non-finite numbers.
  */
-export type TypedArray = Float64Array | Float32Array | Int32Array | Uint32Array | Uint8Array | Int8Array | Uint16Array | Int16Array;
+export type TypedArray =
+  | Float64Array
+  | Float32Array
+  | Int32Array
+  | Uint32Array
+  | Uint8Array
+  | Int8Array
+  | Uint16Array
+  | Int16Array;
 
 export type Serializable =
   | null

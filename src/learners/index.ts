@@ -2,7 +2,12 @@ export type { Classifier, Estimator, FitOptions, Regressor, Task } from './estim
 export { isClassifier } from './estimator.js';
 export { learnerFromJSON, learnerTypes } from './registry.js';
 export { DummyClassifier, DummyRegressor } from './dummy/index.js';
-export type { DummyClassifierOptions, DummyClassifierStrategy, DummyRegressorOptions, DummyRegressorStrategy } from './dummy/index.js';
+export type {
+  DummyClassifierOptions,
+  DummyClassifierStrategy,
+  DummyRegressorOptions,
+  DummyRegressorStrategy,
+} from './dummy/index.js';
 export { CategoricalNB, GaussianNB } from './bayes/index.js';
 export type { CategoricalNBOptions, GaussianNBOptions } from './bayes/index.js';
 export { ElasticNet, Lasso, LinearRegression, LogisticRegression, Ridge } from './linear/index.js';

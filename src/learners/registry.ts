@@ -30,7 +30,10 @@ export function learnerTypes(): string[] {
 export function learnerFromJSON(json: SerializedObject): Estimator {
   const restore = Object.hasOwn(LEARNERS, json?.type) ? LEARNERS[json.type] : undefined;
   if (restore === undefined) {
-    throw new DeserializationError('learner', `unknown learner type ${JSON.stringify(json?.type)}; known types are ${learnerTypes().join(', ')}.`);
+    throw new DeserializationError(
+      'learner',
+      `unknown learner type ${JSON.stringify(json?.type)}; known types are ${learnerTypes().join(', ')}.`,
+    );
   }
   return restore(json);
 }

@@ -28,7 +28,11 @@ export function sha256(bytes: Uint8Array): string {
 }
 
 /** Writes atomically: everything goes to a temporary sibling first, then one rename. */
-export async function writeArtifact(path: string, manifest: ModelManifest, blob: Buffer): Promise<void> {
+export async function writeArtifact(
+  path: string,
+  manifest: ModelManifest,
+  blob: Buffer,
+): Promise<void> {
   const manifestBytes = Buffer.from(JSON.stringify(manifest), 'utf8');
   const temporary = `${path}.tmp-${process.pid}-${Date.now()}`;
   await mkdir(dirname(path), { recursive: true });
@@ -60,26 +64,41 @@ function parseManifest(bytes: Uint8Array, path: string): ModelManifest {
   try {
     parsed = JSON.parse(Buffer.from(bytes).toString('utf8'));
   } catch (error) {
-    throw new ArtifactError(path, 'the manifest is not valid JSON (the file is corrupt or truncated).', { cause: error });
+    throw new ArtifactError(
+      path,
+      'the manifest is not valid JSON (the file is corrupt or truncated).',
+      { cause: error },
+    );
   }
   return validateManifest(parsed, path);
 }
 
-async function readSingleFile(path: string): Promise<{ manifest: ModelManifest; blob: Uint8Array }> {
+async function readSingleFile(
+  path: string,
+): Promise<{ manifest: ModelManifest; blob: Uint8Array }> {
   const bytes = await readFile(path);
   if (bytes.length < HEADER_BYTES || !bytes.subarray(0, 8).equals(MAGIC)) {
-    throw new ArtifactError(path, 'not an argmin model file (bad magic bytes); expected a file written by saveModel().');
+    throw new ArtifactError(
+      path,
+      'not an argmin model file (bad magic bytes); expected a file written by saveModel().',
+    );
   }
   const container = bytes.readUInt32LE(8);
   if (container > CONTAINER_VERSION) {
-    throw new ArtifactError(path, `container version ${container} is newer than this argmin reads (${CONTAINER_VERSION}); upgrade argmin.`);
+    throw new ArtifactError(
+      path,
+      `container version ${container} is newer than this argmin reads (${CONTAINER_VERSION}); upgrade argmin.`,
+    );
   }
   const manifestLength = bytes.readUInt32LE(12);
   const blobLength = Number(bytes.readBigUInt64LE(16));
   const manifestEnd = HEADER_BYTES + manifestLength;
   const blobStart = manifestEnd + ((8 - (manifestEnd % 8)) % 8);
   if (bytes.length < blobStart + blobLength) {
-    throw new ArtifactError(path, `the file is truncated: ${bytes.length} bytes, expected ${blobStart + blobLength}.`);
+    throw new ArtifactError(
+      path,
+      `the file is truncated: ${bytes.length} bytes, expected ${blobStart + blobLength}.`,
+    );
   }
   const manifest = parseManifest(bytes.subarray(HEADER_BYTES, manifestEnd), path);
   return { manifest, blob: bytes.subarray(blobStart, blobStart + blobLength) };
@@ -92,25 +111,37 @@ async function readDirectory(path: string): Promise<{ manifest: ModelManifest; b
     manifestBytes = await readFile(join(path, MANIFEST_FILE));
     blob = await readFile(join(path, BLOB_FILE));
   } catch (error) {
-    throw new ArtifactError(path, `expected ${MANIFEST_FILE} and ${BLOB_FILE} in this directory.`, { cause: error });
+    throw new ArtifactError(path, `expected ${MANIFEST_FILE} and ${BLOB_FILE} in this directory.`, {
+      cause: error,
+    });
   }
   return { manifest: parseManifest(manifestBytes, path), blob };
 }
 
 /** Reads and checks an artifact: manifest shape and version, blob size and checksum. */
-export async function readArtifact(path: string): Promise<{ manifest: ModelManifest; blob: Uint8Array }> {
+export async function readArtifact(
+  path: string,
+): Promise<{ manifest: ModelManifest; blob: Uint8Array }> {
   let info;
   try {
     info = await stat(path);
   } catch (error) {
     throw new ArtifactError(path, 'no such file or directory.', { cause: error });
   }
-  const { manifest, blob } = info.isDirectory() ? await readDirectory(path) : await readSingleFile(path);
+  const { manifest, blob } = info.isDirectory()
+    ? await readDirectory(path)
+    : await readSingleFile(path);
   if (blob.byteLength !== manifest.blobBytes) {
-    throw new ArtifactError(path, `the data section has ${blob.byteLength} bytes, the manifest says ${manifest.blobBytes} (truncated?).`);
+    throw new ArtifactError(
+      path,
+      `the data section has ${blob.byteLength} bytes, the manifest says ${manifest.blobBytes} (truncated?).`,
+    );
   }
   if (sha256(blob) !== manifest.blobSha256) {
-    throw new ArtifactError(path, 'the data section does not match its checksum: the file is corrupt. Re-save or re-download the model.');
+    throw new ArtifactError(
+      path,
+      'the data section does not match its checksum: the file is corrupt. Re-save or re-download the model.',
+    );
   }
   return { manifest, blob };
 }

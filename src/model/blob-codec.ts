@@ -23,7 +23,8 @@ export interface BlobRef {
 }
 
 /** JSON-safe form of a Serializable: typed arrays become `{ $blob: i }`, non-finite numbers `{ $num: 'NaN' }`. */
-export type PackedJson = null | boolean | number | string | PackedJson[] | { [key: string]: PackedJson };
+export type PackedJson =
+  null | boolean | number | string | PackedJson[] | { [key: string]: PackedJson };
 
 function dtypeOf(array: TypedArray): Dtype {
   for (const [name, ctor] of Object.entries(DTYPES)) {
@@ -36,7 +37,11 @@ function dtypeOf(array: TypedArray): Dtype {
  * Splits a value into JSON (safe for `JSON.stringify`, NaN and ±Infinity preserved) and one binary
  * blob that holds every typed array bit for bit.
  */
-export function packValue(value: Serializable): { json: PackedJson; blob: Buffer; refs: BlobRef[] } {
+export function packValue(value: Serializable): {
+  json: PackedJson;
+  blob: Buffer;
+  refs: BlobRef[];
+} {
   const refs: BlobRef[] = [];
   const chunks: Buffer[] = [];
   let size = 0;
@@ -64,27 +69,43 @@ export function packValue(value: Serializable): { json: PackedJson; blob: Buffer
 }
 
 /** Inverse of {@link packValue}: typed arrays are copied out of the blob (so they are aligned and owned). */
-export function unpackValue(json: unknown, blob: Uint8Array, refs: readonly BlobRef[], path: string): Serializable {
+export function unpackValue(
+  json: unknown,
+  blob: Uint8Array,
+  refs: readonly BlobRef[],
+  path: string,
+): Serializable {
   const arrays = refs.map((ref, i) => {
     const ctor = DTYPES[ref.dtype];
-    if (ctor === undefined) throw new ArtifactError(path, `blob ${i} has unknown dtype "${String(ref.dtype)}".`);
+    if (ctor === undefined)
+      throw new ArtifactError(path, `blob ${i} has unknown dtype "${String(ref.dtype)}".`);
     const byteLength = ref.length * ctor.BYTES_PER_ELEMENT;
-    if (!Number.isInteger(ref.byteOffset) || ref.byteOffset < 0 || ref.byteOffset + byteLength > blob.byteLength) {
+    if (
+      !Number.isInteger(ref.byteOffset) ||
+      ref.byteOffset < 0 ||
+      ref.byteOffset + byteLength > blob.byteLength
+    ) {
       throw new ArtifactError(path, `blob ${i} lies outside the data section (file truncated?).`);
     }
     // Copy (Buffer#slice would share memory), so every array owns an aligned buffer of its own.
-    const bytes = Uint8Array.prototype.slice.call(blob, ref.byteOffset, ref.byteOffset + byteLength);
+    const bytes = Uint8Array.prototype.slice.call(
+      blob,
+      ref.byteOffset,
+      ref.byteOffset + byteLength,
+    );
     return new ctor(bytes.buffer, 0, ref.length);
   });
   const walk = (v: unknown): Serializable => {
-    if (v === null || typeof v === 'boolean' || typeof v === 'string' || typeof v === 'number') return v;
+    if (v === null || typeof v === 'boolean' || typeof v === 'string' || typeof v === 'number')
+      return v;
     if (Array.isArray(v)) return v.map(walk);
     if (typeof v === 'object') {
       const o = v as Record<string, unknown>;
       const keys = Object.keys(o);
       if (keys.length === 1 && keys[0] === '$blob') {
         const array = arrays[o.$blob as number];
-        if (array === undefined) throw new ArtifactError(path, `reference to missing blob ${String(o.$blob)}.`);
+        if (array === undefined)
+          throw new ArtifactError(path, `reference to missing blob ${String(o.$blob)}.`);
         return array;
       }
       if (keys.length === 1 && keys[0] === '$num') {

@@ -23,14 +23,22 @@ export interface LoadedModel {
  */
 export async function loadModel(path: string): Promise<LoadedModel> {
   const { manifest, blob } = await readArtifact(path);
-  const serialized = unpackValue(manifest.pipeline, blob, manifest.blobs, path) as unknown as SerializedObject;
+  const serialized = unpackValue(
+    manifest.pipeline,
+    blob,
+    manifest.blobs,
+    path,
+  ) as unknown as SerializedObject;
   let pipeline: Pipeline;
   try {
     pipeline = Pipeline.fromJSON(serialized, learnerFromJSON);
   } catch (error) {
     if (error instanceof ArtifactError || !(error instanceof ArgminError)) throw error;
-    throw new ArtifactError(path, `the pipeline cannot be restored: ${error.message}`, { cause: error });
+    throw new ArtifactError(path, `the pipeline cannot be restored: ${error.message}`, {
+      cause: error,
+    });
   }
-  if (!pipeline.isFitted) throw new ArtifactError(path, 'the pipeline in this file was never fitted.');
+  if (!pipeline.isFitted)
+    throw new ArtifactError(path, 'the pipeline in this file was never fitted.');
   return { pipeline, manifest };
 }

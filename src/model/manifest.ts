@@ -40,13 +40,29 @@ export interface ModelManifest {
 }
 
 const REQUIRED: readonly (keyof ModelManifest)[] = [
-  'formatVersion', 'argminVersion', 'task', 'target', 'signature', 'output', 'pipeline', 'blobs', 'blobBytes', 'blobSha256',
+  'formatVersion',
+  'argminVersion',
+  'task',
+  'target',
+  'signature',
+  'output',
+  'pipeline',
+  'blobs',
+  'blobBytes',
+  'blobSha256',
 ];
 
 /** Checks a parsed manifest's shape and version; throws ArtifactError naming the first problem. */
 export function validateManifest(value: unknown, path: string): ModelManifest {
-  if (typeof value !== 'object' || value === null || (value as { format?: unknown }).format !== 'argmin-model') {
-    throw new ArtifactError(path, 'this is not an argmin model (the manifest has no "format": "argmin-model").');
+  if (
+    typeof value !== 'object' ||
+    value === null ||
+    (value as { format?: unknown }).format !== 'argmin-model'
+  ) {
+    throw new ArtifactError(
+      path,
+      'this is not an argmin model (the manifest has no "format": "argmin-model").',
+    );
   }
   const m = value as Record<string, unknown>;
   const version = m.formatVersion;
@@ -60,7 +76,11 @@ export function validateManifest(value: unknown, path: string): ModelManifest {
     );
   }
   for (const key of REQUIRED) {
-    if (m[key] === undefined) throw new ArtifactError(path, `the manifest lacks the required field "${key}" (corrupt or hand-edited?).`);
+    if (m[key] === undefined)
+      throw new ArtifactError(
+        path,
+        `the manifest lacks the required field "${key}" (corrupt or hand-edited?).`,
+      );
   }
   if (m.task !== 'classification' && m.task !== 'regression') {
     throw new ArtifactError(path, `unknown task ${JSON.stringify(m.task)}.`);

@@ -21,7 +21,11 @@ export interface SaveModelOptions {
  * @example
  * await saveModel(pipeline, 'models/credit.argmin', { metrics: { roc_auc: 0.83 }, trainingFrame: frame });
  */
-export async function saveModel(pipeline: Pipeline, path: string, options: SaveModelOptions = {}): Promise<ModelManifest> {
+export async function saveModel(
+  pipeline: Pipeline,
+  path: string,
+  options: SaveModelOptions = {},
+): Promise<ModelManifest> {
   const { json, blob, refs } = packValue(pipeline.toJSON());
   const frame = options.trainingFrame;
   const profile = frame === undefined ? undefined : profileFrame(frame);
@@ -33,11 +37,20 @@ export async function saveModel(pipeline: Pipeline, path: string, options: SaveM
     task: pipeline.task,
     target: pipeline.target,
     signature: pipeline.signature,
-    output: pipeline.task === 'classification' ? { kind: 'class', classes: pipeline.classes } : { kind: 'value' },
+    output:
+      pipeline.task === 'classification'
+        ? { kind: 'class', classes: pipeline.classes }
+        : { kind: 'value' },
     metrics: { ...(options.metrics ?? {}) },
     ...(frame === undefined
       ? {}
-      : { trainingData: { fingerprint: fingerprintFrame(frame), rows: frame.rows, ...(frame.source ? { source: frame.source } : {}) } }),
+      : {
+          trainingData: {
+            fingerprint: fingerprintFrame(frame),
+            rows: frame.rows,
+            ...(frame.source ? { source: frame.source } : {}),
+          },
+        }),
     ...(profile === undefined ? {} : { profile }),
     pipeline: json,
     blobs: refs,

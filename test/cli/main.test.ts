@@ -10,12 +10,18 @@ const dir = mkdtempSync(join(tmpdir(), 'argmin-cli-'));
 async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const out: string[] = [];
   const err: string[] = [];
-  const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
-  const error = vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
-  const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    out.push(String(chunk));
-    return true;
-  });
+  const log = vi
+    .spyOn(console, 'log')
+    .mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
+  const error = vi
+    .spyOn(console, 'error')
+    .mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
+  const write = vi
+    .spyOn(process.stdout, 'write')
+    .mockImplementation((chunk: string | Uint8Array) => {
+      out.push(String(chunk));
+      return true;
+    });
   try {
     const code = await main(['node', 'argmin', ...args]);
     return { code, stdout: out.join('\n'), stderr: err.join('\n') };
@@ -35,7 +41,14 @@ describe('argmin cv', () => {
   });
 
   it('cross-validates logistic regression on the credit data and beats the prior baseline', async () => {
-    const { code, stdout } = await run('cv', 'examples/data/credit.csv', '--target', 'Status', '--format', 'json');
+    const { code, stdout } = await run(
+      'cv',
+      'examples/data/credit.csv',
+      '--target',
+      'Status',
+      '--format',
+      'json',
+    );
     expect(code).toBe(0);
     const report = JSON.parse(stdout);
     expect(report.task).toBe('classification');
@@ -46,7 +59,14 @@ describe('argmin cv', () => {
   });
 
   it('prints a table with each metric, its mean, std and the baseline', async () => {
-    const { code, stdout, stderr } = await run('cv', 'examples/data/credit.csv', '-t', 'Status', '-k', '3');
+    const { code, stdout, stderr } = await run(
+      'cv',
+      'examples/data/credit.csv',
+      '-t',
+      'Status',
+      '-k',
+      '3',
+    );
     expect(code).toBe(0);
     expect(stdout).toMatch(/metric\s+mean\s+std\s+baseline/);
     expect(stdout).toMatch(/roc_auc/);
@@ -55,10 +75,27 @@ describe('argmin cv', () => {
 
   it('saves a model that predict and inspect can read back', async () => {
     const model = join(dir, 'credit.argmin');
-    expect((await run('cv', 'examples/data/credit.csv', '-t', 'Status', '-k', '2', '--save', model, '--format', 'json')).code).toBe(0);
+    expect(
+      (
+        await run(
+          'cv',
+          'examples/data/credit.csv',
+          '-t',
+          'Status',
+          '-k',
+          '2',
+          '--save',
+          model,
+          '--format',
+          'json',
+        )
+      ).code,
+    ).toBe(0);
     expect(existsSync(model)).toBe(true);
     const out = join(dir, 'predictions.csv');
-    expect((await run('predict', model, 'examples/data/credit.csv', '--proba', '-o', out)).code).toBe(0);
+    expect(
+      (await run('predict', model, 'examples/data/credit.csv', '--proba', '-o', out)).code,
+    ).toBe(0);
     const lines = readFileSync(out, 'utf8').trim().split('\n');
     expect(lines[0]).toBe('predicted_Status,proba_bad,proba_good');
     expect(lines).toHaveLength(4454 + 1);
@@ -67,7 +104,16 @@ describe('argmin cv', () => {
   });
 
   it('regression on the Ames data defaults to ridge and reports RMSE', async () => {
-    const { code, stdout } = await run('cv', 'examples/data/ames.csv', '-t', 'Sale_Price', '-k', '3', '--format', 'json');
+    const { code, stdout } = await run(
+      'cv',
+      'examples/data/ames.csv',
+      '-t',
+      'Sale_Price',
+      '-k',
+      '3',
+      '--format',
+      'json',
+    );
     expect(code).toBe(0);
     const report = JSON.parse(stdout);
     expect(report.learner).toBe('ridge');
@@ -85,7 +131,14 @@ describe('argmin cv', () => {
   });
 
   it('a learner that does not fit the task is refused with the choices that do', async () => {
-    const { code, stderr } = await run('cv', 'examples/data/credit.csv', '-t', 'Status', '--learner', 'ridge');
+    const { code, stderr } = await run(
+      'cv',
+      'examples/data/credit.csv',
+      '-t',
+      'Status',
+      '--learner',
+      'ridge',
+    );
     expect(code).toBe(1);
     expect(stderr).toMatch(/logistic/);
   });

@@ -21,7 +21,9 @@ describe('packValue / unpackValue', () => {
     expect(Object.is(back.weights[1], -0)).toBe(true);
     expect(back.codes).toEqual(value.codes);
     expect(back.flags).toEqual(value.flags);
-    expect((back.nested[0] as { scale: Float32Array }).scale).toEqual(value.nested[0] && (value.nested[0] as { scale: Float32Array }).scale);
+    expect((back.nested[0] as { scale: Float32Array }).scale).toEqual(
+      value.nested[0] && (value.nested[0] as { scale: Float32Array }).scale,
+    );
     expect(back.nested.slice(1)).toEqual(['text', true, null]);
   });
 
@@ -40,7 +42,11 @@ describe('packValue / unpackValue', () => {
 
   it('rejects a reference that points past the end of the blob', () => {
     const { json, blob, refs } = packValue({ a: new Float64Array(4) });
-    expect(() => unpackValue(json, blob.subarray(0, 16), refs, 'model.argmin')).toThrow(ArtifactError);
-    expect(() => unpackValue(json, blob.subarray(0, 16), refs, 'model.argmin')).toThrow(/model\.argmin.*truncated/);
+    expect(() => unpackValue(json, blob.subarray(0, 16), refs, 'model.argmin')).toThrow(
+      ArtifactError,
+    );
+    expect(() => unpackValue(json, blob.subarray(0, 16), refs, 'model.argmin')).toThrow(
+      /model\.argmin.*truncated/,
+    );
   });
 });

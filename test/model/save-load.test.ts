@@ -16,7 +16,10 @@ let pipeline: Pipeline;
 beforeAll(async () => {
   credit = await readTable('examples/data/credit.csv', { target: 'Status' });
   const features = credit.featureNames;
-  pipeline = new Pipeline({ preprocessor: linearPreprocessor(credit, features), learner: new LogisticRegression() }).fit(credit, 'Status');
+  pipeline = new Pipeline({
+    preprocessor: linearPreprocessor(credit, features),
+    learner: new LogisticRegression(),
+  }).fit(credit, 'Status');
 });
 
 describe('saveModel / loadModel', () => {
@@ -24,7 +27,9 @@ describe('saveModel / loadModel', () => {
     const path = join(dir, 'credit.argmin');
     await saveModel(pipeline, path, { metrics: { cv_roc_auc: 0.83 }, trainingFrame: credit });
     const { pipeline: loaded, manifest } = await loadModel(path);
-    expect(Array.from(loaded.predictProba(credit).proba.data)).toEqual(Array.from(pipeline.predictProba(credit).proba.data));
+    expect(Array.from(loaded.predictProba(credit).proba.data)).toEqual(
+      Array.from(pipeline.predictProba(credit).proba.data),
+    );
     expect(loaded.predict(credit)).toEqual(pipeline.predict(credit));
     expect(manifest.metrics.cv_roc_auc).toBe(0.83);
   });
@@ -32,7 +37,9 @@ describe('saveModel / loadModel', () => {
   it('a directory artifact holds manifest.json and model.bin and loads the same model', async () => {
     const path = join(dir, 'credit-dir');
     await saveModel(pipeline, path);
-    expect(JSON.parse(readFileSync(join(path, 'manifest.json'), 'utf8')).format).toBe('argmin-model');
+    expect(JSON.parse(readFileSync(join(path, 'manifest.json'), 'utf8')).format).toBe(
+      'argmin-model',
+    );
     const { pipeline: loaded } = await loadModel(path);
     expect(loaded.predict(credit)).toEqual(pipeline.predict(credit));
   });
@@ -55,7 +62,10 @@ describe('saveModel / loadModel', () => {
 
   it('a regression pipeline round-trips too', async () => {
     const ames = await readTable('examples/data/ames.csv', { target: 'Sale_Price' });
-    const ridge = new Pipeline({ preprocessor: linearPreprocessor(ames, ames.featureNames), learner: new Ridge({ alpha: 10 }) }).fit(ames, 'Sale_Price');
+    const ridge = new Pipeline({
+      preprocessor: linearPreprocessor(ames, ames.featureNames),
+      learner: new Ridge({ alpha: 10 }),
+    }).fit(ames, 'Sale_Price');
     const path = join(dir, 'ames.argmin');
     await saveModel(ridge, path);
     const { pipeline: loaded, manifest } = await loadModel(path);
