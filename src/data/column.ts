@@ -39,15 +39,24 @@ export interface CategoricalColumn {
 
 export type Column = NumericColumn | BooleanColumn | DatetimeColumn | CategoricalColumn;
 
-export function numericColumn(name: string, values: Float64Array | ArrayLike<number>): NumericColumn {
+export function numericColumn(
+  name: string,
+  values: Float64Array | ArrayLike<number>,
+): NumericColumn {
   return Object.freeze({ kind: 'numeric', name, values: Float64Array.from(values) });
 }
 
-export function booleanColumn(name: string, values: Float64Array | ArrayLike<number>): BooleanColumn {
+export function booleanColumn(
+  name: string,
+  values: Float64Array | ArrayLike<number>,
+): BooleanColumn {
   return Object.freeze({ kind: 'boolean', name, values: Float64Array.from(values) });
 }
 
-export function datetimeColumn(name: string, values: Float64Array | ArrayLike<number>): DatetimeColumn {
+export function datetimeColumn(
+  name: string,
+  values: Float64Array | ArrayLike<number>,
+): DatetimeColumn {
   return Object.freeze({ kind: 'datetime', name, values: Float64Array.from(values) });
 }
 

@@ -20,7 +20,11 @@ export class Frame {
 
   constructor(
     columns: readonly Column[],
-    options: { roles?: ReadonlyMap<string, ColumnRole> | Record<string, ColumnRole>; source?: string; rows?: number } = {},
+    options: {
+      roles?: ReadonlyMap<string, ColumnRole> | Record<string, ColumnRole>;
+      source?: string;
+      rows?: number;
+    } = {},
   ) {
     this.source = options.source;
     this.#byName = new Map();
@@ -44,10 +48,14 @@ export class Frame {
     }
     this.rows = rows;
     this.columns = Object.freeze([...columns]);
-    const roles = options.roles instanceof Map ? options.roles : new Map(Object.entries(options.roles ?? {}));
+    const roles =
+      options.roles instanceof Map ? options.roles : new Map(Object.entries(options.roles ?? {}));
     for (const name of roles.keys()) {
       if (!this.#byName.has(name)) {
-        throw new DataValidationError({ file: this.source, column: name }, `a role was given for a column that does not exist; columns are: ${this.columnNames.join(', ')}.`);
+        throw new DataValidationError(
+          { file: this.source, column: name },
+          `a role was given for a column that does not exist; columns are: ${this.columnNames.join(', ')}.`,
+        );
       }
     }
     this.#roles = roles;
@@ -80,7 +88,9 @@ export class Frame {
 
   /** Names of the columns whose role is `feature`, in frame order. */
   get featureNames(): string[] {
-    return this.columns.filter((c) => (this.#roles.get(c.name) ?? 'feature') === 'feature').map((c) => c.name);
+    return this.columns
+      .filter((c) => (this.#roles.get(c.name) ?? 'feature') === 'feature')
+      .map((c) => c.name);
   }
 
   get roles(): ReadonlyMap<string, ColumnRole> {
@@ -102,7 +112,9 @@ export class Frame {
   /** A frame with `column` added, or replacing the column of the same name in place. */
   withColumn(column: Column): Frame {
     const exists = this.#byName.has(column.name);
-    const columns = exists ? this.columns.map((c) => (c.name === column.name ? column : c)) : [...this.columns, column];
+    const columns = exists
+      ? this.columns.map((c) => (c.name === column.name ? column : c))
+      : [...this.columns, column];
     return this.#derive(columns);
   }
 
@@ -110,7 +122,8 @@ export class Frame {
   take(indices: ArrayLike<number>): Frame {
     for (let i = 0; i < indices.length; i++) {
       const r = indices[i];
-      if (!(r >= 0 && r < this.rows)) throw new RangeError(`row index ${r} is outside 0..${this.rows - 1}`);
+      if (!(r >= 0 && r < this.rows))
+        throw new RangeError(`row index ${r} is outside 0..${this.rows - 1}`);
     }
     return new Frame(
       this.columns.map((c) => takeColumn(c, indices)),
