@@ -11,7 +11,7 @@ import {
   readEnvelope,
   SerialReader,
   unnestSerialized,
-} from './serialized-reader.js';
+} from '../data/serialized-reader.js';
 import type { OutputFormat } from './sparse-blocks.js';
 import { combineBlocks } from './sparse-blocks.js';
 import type { Transformer } from './transformer.js';

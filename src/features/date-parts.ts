@@ -5,7 +5,7 @@ import type { SerializedObject } from '../data/serializable.js';
 import { InvalidParameterError, NotFittedError } from '../errors.js';
 import { civilFromDays, daysFromCivil, MS_PER_DAY, MS_PER_HOUR } from './civil-date.js';
 import { columnsOption, expectColumn, resolveColumns } from './column-selection.js';
-import { checkRestoredOptions, readEnvelope } from './serialized-reader.js';
+import { checkRestoredOptions, readEnvelope } from '../data/serialized-reader.js';
 import type { Transformer } from './transformer.js';
 
 /** `weekday` counts from Monday = 0 (as pandas); `dayofyear` from 1; `month` and `day` from 1. */

@@ -6,7 +6,7 @@ import type { SerializedObject } from '../data/serializable.js';
 import { InvalidParameterError, NotFittedError } from '../errors.js';
 import { columnsOption, expectColumn, resolveColumns } from './column-selection.js';
 import { murmurhash3 } from './murmurhash3.js';
-import { checkRestoredOptions, readEnvelope } from './serialized-reader.js';
+import { checkRestoredOptions, readEnvelope } from '../data/serialized-reader.js';
 import type { Vectorizer } from './vectorizer.js';
 
 export interface FeatureHasherOptions {

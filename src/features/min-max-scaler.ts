@@ -4,7 +4,7 @@ import type { Frame } from '../data/frame.js';
 import type { SerializedObject } from '../data/serializable.js';
 import { InvalidParameterError, NotFittedError } from '../errors.js';
 import { columnsOption, expectColumn, resolveColumns } from './column-selection.js';
-import { checkRestoredOptions, readEnvelope } from './serialized-reader.js';
+import { checkRestoredOptions, readEnvelope } from '../data/serialized-reader.js';
 import type { Transformer } from './transformer.js';
 
 export interface MinMaxScalerOptions {

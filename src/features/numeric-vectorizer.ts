@@ -5,7 +5,7 @@ import { denseMatrix } from '../data/matrix.js';
 import type { SerializedObject } from '../data/serializable.js';
 import { NotFittedError } from '../errors.js';
 import { columnsOption, expectColumn, resolveColumns } from './column-selection.js';
-import { readEnvelope } from './serialized-reader.js';
+import { readEnvelope } from '../data/serialized-reader.js';
 import type { Vectorizer } from './vectorizer.js';
 
 export interface NumericVectorizerOptions {

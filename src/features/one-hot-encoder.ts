@@ -9,7 +9,7 @@ import { infrequentMask } from './infrequent-levels.js';
 import { indexLevels, levelLookup, observedLevels } from './level-index.js';
 import type { OneHotLayout } from './one-hot-layout.js';
 import { buildOneHotLayout, readOneHotLayout, writeOneHotLayout } from './one-hot-layout.js';
-import { checkRestoredOptions, readEnvelope } from './serialized-reader.js';
+import { checkRestoredOptions, readEnvelope } from '../data/serialized-reader.js';
 import type { Vectorizer } from './vectorizer.js';
 
 export type OneHotUnknown = 'ignore' | 'error';

@@ -1,6 +1,6 @@
 import type { Serializable } from '../data/serializable.js';
 import { DeserializationError } from '../errors.js';
-import type { SerialReader } from './serialized-reader.js';
+import type { SerialReader } from '../data/serialized-reader.js';
 
 /** What one-hot encoding learned about one input column. */
 export interface OneHotColumnSpec {

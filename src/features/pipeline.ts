@@ -12,7 +12,7 @@ import {
 import type { Estimator, Task } from '../learners/estimator.js';
 import { isClassifier } from '../learners/estimator.js';
 import { ColumnTransformer } from './column-transformer.js';
-import { nestSerialized, readEnvelope, unnestSerialized } from './serialized-reader.js';
+import { nestSerialized, readEnvelope, unnestSerialized } from '../data/serialized-reader.js';
 import type { InputSignature } from './signature.js';
 import { captureSignature, readSignature, signatureProblems, writeSignature } from './signature.js';
 import { encodeTarget } from './target-encoding.js';

@@ -4,8 +4,8 @@ import type { Frame } from '../data/frame.js';
 import type { Serializable } from '../data/serializable.js';
 import { DeserializationError } from '../errors.js';
 import { observedLevels } from './level-index.js';
-import type { SerialReader } from './serialized-reader.js';
-import { SerialReader as Reader } from './serialized-reader.js';
+import type { SerialReader } from '../data/serialized-reader.js';
+import { SerialReader as Reader } from '../data/serialized-reader.js';
 
 /** What a fitted pipeline expects of one input column. */
 export interface ColumnSignature {

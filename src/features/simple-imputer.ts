@@ -12,7 +12,7 @@ import {
   sortedObserved,
 } from './column-stats.js';
 import { compareStrings, observedLevels } from './level-index.js';
-import { checkRestoredOptions, readEnvelope } from './serialized-reader.js';
+import { checkRestoredOptions, readEnvelope } from '../data/serialized-reader.js';
 import type { Transformer } from './transformer.js';
 
 export type ImputeStrategy = 'mean' | 'median' | 'most_frequent' | 'constant';

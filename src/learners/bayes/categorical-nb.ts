@@ -1,9 +1,9 @@
 import type { DenseMatrix, Matrix } from '../../data/matrix.js';
 import { denseMatrix } from '../../data/matrix.js';
 import type { SerializedObject } from '../../data/serializable.js';
-import { DeserializationError, InvalidParameterError, NotFittedError } from '../../errors.js';
-import { checkFitData, checkPredictColumns } from '../dummy/check-data.js';
-import { readEnvelope, readFloat64Array } from '../dummy/read-serialized.js';
+import { InvalidParameterError, NotFittedError } from '../../errors.js';
+import { checkFitData, checkPredictColumns } from '../check-data.js';
+import { checkRestoredOptions, readEnvelope } from '../../data/serialized-reader.js';
 import type { Classifier, FitOptions } from '../estimator.js';
 import { categoryCodes } from './check-features.js';
 import type { CategoryTables } from './category-tables.js';
@@ -225,19 +225,15 @@ export class CategoricalNB implements Classifier<ResolvedOptions> {
 
   static fromJSON(json: SerializedObject): CategoricalNB {
     const { params, state } = readEnvelope(json, TYPE);
-    const model = new CategoricalNB(params as CategoricalNBOptions);
-    try {
-      validateOptions(model.#options);
-    } catch (error) {
-      throw new DeserializationError(TYPE, (error as Error).message);
-    }
+    const model = new CategoricalNB(params.record as CategoricalNBOptions);
+    checkRestoredOptions(TYPE, () => validateOptions(model.#options));
     if (state === null) return model;
-    const classes = readFloat64Array(TYPE, state, 'classes');
+    const classes = state.float64('classes');
     const k = classes.length;
     model.#state = {
       classes: classes.slice(),
-      classCount: readFloat64Array(TYPE, state, 'classCount', k).slice(),
-      classLogPrior: readFloat64Array(TYPE, state, 'classLogPrior', k).slice(),
+      classCount: state.float64('classCount', k).slice(),
+      classLogPrior: state.float64('classLogPrior', k).slice(),
       tables: readCategoryTables(TYPE, state, k),
     };
     return model;

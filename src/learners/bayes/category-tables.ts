@@ -1,7 +1,6 @@
 import type { DenseMatrix } from '../../data/matrix.js';
-import type { Serializable } from '../../data/serializable.js';
+import type { SerialReader } from '../../data/serialized-reader.js';
 import { DeserializationError } from '../../errors.js';
-import { readFloat64Array } from '../dummy/read-serialized.js';
 
 /**
  * log P(category | class) for every feature, laid out [feature][category][class] so that one
@@ -84,10 +83,10 @@ export function logProbabilityTables(
 /** Rebuilds tables from serialized state, checking every length. */
 export function readCategoryTables(
   owner: string,
-  state: { readonly [key: string]: Serializable },
+  state: SerialReader,
   classes: number,
 ): CategoryTables {
-  const categories = state.categories;
+  const categories = state.raw('categories');
   if (!(categories instanceof Int32Array) || !categories.every((n) => n >= 1)) {
     throw new DeserializationError(owner, '"categories" must be an Int32Array of positive counts.');
   }
@@ -95,12 +94,7 @@ export function readCategoryTables(
   return {
     categories: categories.slice(),
     offsets,
-    logProb: readFloat64Array(owner, state, 'logProb', offsets[categories.length]).slice(),
-    unseenLogProb: readFloat64Array(
-      owner,
-      state,
-      'unseenLogProb',
-      categories.length * classes,
-    ).slice(),
+    logProb: state.float64('logProb', offsets[categories.length]).slice(),
+    unseenLogProb: state.float64('unseenLogProb', categories.length * classes).slice(),
   };
 }

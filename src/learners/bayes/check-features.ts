@@ -1,20 +1,12 @@
 import type { DenseMatrix, Matrix } from '../../data/matrix.js';
 import { toDense } from '../../data/matrix.js';
 import { DataValidationError } from '../../errors.js';
+import { checkFiniteMatrix } from '../check-data.js';
 
 /** X as dense values, every one finite (naive Bayes reads every cell, zeros included). */
 export function finiteFeatures(owner: string, X: Matrix): DenseMatrix {
-  const dense = toDense(X);
-  const { data, cols } = dense;
-  for (let p = 0; p < data.length; p++) {
-    if (!Number.isFinite(data[p])) {
-      throw new DataValidationError(
-        { column: String(p % cols) },
-        `${owner}: row ${Math.floor(p / cols)} has feature value ${data[p]}; impute missing values before this learner.`,
-      );
-    }
-  }
-  return dense;
+  checkFiniteMatrix(owner, X);
+  return toDense(X);
 }
 
 /** X as dense values, every one a non-negative integer category code. */

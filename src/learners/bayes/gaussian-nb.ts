@@ -2,8 +2,8 @@ import type { DenseMatrix, Matrix } from '../../data/matrix.js';
 import { denseMatrix } from '../../data/matrix.js';
 import type { SerializedObject } from '../../data/serializable.js';
 import { DeserializationError, InvalidParameterError, NotFittedError } from '../../errors.js';
-import { checkFitData, checkPredictColumns } from '../dummy/check-data.js';
-import { readEnvelope, readFloat64Array, readInteger } from '../dummy/read-serialized.js';
+import { checkFitData, checkPredictColumns } from '../check-data.js';
+import { checkRestoredOptions, readEnvelope } from '../../data/serialized-reader.js';
 import type { Classifier, FitOptions } from '../estimator.js';
 import { finiteFeatures } from './check-features.js';
 import {
@@ -189,25 +189,21 @@ export class GaussianNB implements Classifier<ResolvedOptions> {
 
   static fromJSON(json: SerializedObject): GaussianNB {
     const { params, state } = readEnvelope(json, TYPE);
-    const model = new GaussianNB(params as GaussianNBOptions);
-    try {
-      validateOptions(model.#options);
-    } catch (error) {
-      throw new DeserializationError(TYPE, (error as Error).message);
-    }
+    const model = new GaussianNB(params.record as GaussianNBOptions);
+    checkRestoredOptions(TYPE, () => validateOptions(model.#options));
     if (state === null) return model;
-    const classes = readFloat64Array(TYPE, state, 'classes');
+    const classes = state.float64('classes');
     const k = classes.length;
-    const nFeatures = readInteger(TYPE, state, 'nFeatures');
-    const epsilon = state.epsilon;
+    const nFeatures = state.integer('nFeatures');
+    const epsilon = state.number('epsilon');
     if (typeof epsilon !== 'number')
       throw new DeserializationError(TYPE, '"epsilon" must be a number.');
     model.#state = {
       classes: classes.slice(),
-      classCount: readFloat64Array(TYPE, state, 'classCount', k).slice(),
-      classPrior: readFloat64Array(TYPE, state, 'classPrior', k).slice(),
-      theta: readFloat64Array(TYPE, state, 'theta', k * nFeatures).slice(),
-      variance: readFloat64Array(TYPE, state, 'variance', k * nFeatures).slice(),
+      classCount: state.float64('classCount', k).slice(),
+      classPrior: state.float64('classPrior', k).slice(),
+      theta: state.float64('theta', k * nFeatures).slice(),
+      variance: state.float64('variance', k * nFeatures).slice(),
       epsilon,
       nFeatures,
     };

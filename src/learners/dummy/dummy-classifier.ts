@@ -2,10 +2,10 @@ import type { DenseMatrix, Matrix } from '../../data/matrix.js';
 import { denseMatrix } from '../../data/matrix.js';
 import { Rng } from '../../data/rng.js';
 import type { SerializedObject } from '../../data/serializable.js';
-import { DeserializationError, InvalidParameterError, NotFittedError } from '../../errors.js';
+import { InvalidParameterError, NotFittedError } from '../../errors.js';
 import type { Classifier, FitOptions } from '../estimator.js';
-import { checkFitData, checkPredictColumns } from './check-data.js';
-import { readEnvelope, readFloat64Array, readInteger } from './read-serialized.js';
+import { checkFitData, checkPredictColumns } from '../check-data.js';
+import { checkRestoredOptions, readEnvelope } from '../../data/serialized-reader.js';
 
 export type DummyClassifierStrategy = 'prior' | 'most_frequent' | 'uniform' | 'stratified';
 
@@ -154,19 +154,15 @@ export class DummyClassifier implements Classifier<Required<DummyClassifierOptio
 
   static fromJSON(json: SerializedObject): DummyClassifier {
     const { params, state } = readEnvelope(json, TYPE);
-    const model = new DummyClassifier(params as DummyClassifierOptions);
-    try {
-      validateOptions(model.#options);
-    } catch (error) {
-      throw new DeserializationError(TYPE, (error as Error).message);
-    }
+    const model = new DummyClassifier(params.record as DummyClassifierOptions);
+    checkRestoredOptions(TYPE, () => validateOptions(model.#options));
     if (state !== null) {
-      const classes = readFloat64Array(TYPE, state, 'classes');
-      const classPrior = readFloat64Array(TYPE, state, 'classPrior', classes.length);
+      const classes = state.float64('classes');
+      const classPrior = state.float64('classPrior', classes.length);
       model.#state = {
         classes: classes.slice(),
         classPrior: classPrior.slice(),
-        nFeatures: readInteger(TYPE, state, 'nFeatures'),
+        nFeatures: state.integer('nFeatures'),
       };
     }
     return model;

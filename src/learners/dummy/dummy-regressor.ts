@@ -2,8 +2,8 @@ import type { Matrix } from '../../data/matrix.js';
 import type { SerializedObject } from '../../data/serializable.js';
 import { DeserializationError, InvalidParameterError, NotFittedError } from '../../errors.js';
 import type { FitOptions, Regressor } from '../estimator.js';
-import { checkFitData, checkPredictColumns } from './check-data.js';
-import { readEnvelope, readInteger } from './read-serialized.js';
+import { checkFitData, checkPredictColumns } from '../check-data.js';
+import { checkRestoredOptions, readEnvelope } from '../../data/serialized-reader.js';
 import { interpolatedQuantile, median, weightedQuantile } from './weighted-quantile.js';
 
 export type DummyRegressorStrategy = 'mean' | 'median' | 'quantile' | 'constant';
@@ -127,18 +127,14 @@ export class DummyRegressor implements Regressor<ResolvedOptions> {
 
   static fromJSON(json: SerializedObject): DummyRegressor {
     const { params, state } = readEnvelope(json, TYPE);
-    const model = new DummyRegressor(params as DummyRegressorOptions);
-    try {
-      validateOptions(model.#options);
-    } catch (error) {
-      throw new DeserializationError(TYPE, (error as Error).message);
-    }
+    const model = new DummyRegressor(params.record as DummyRegressorOptions);
+    checkRestoredOptions(TYPE, () => validateOptions(model.#options));
     if (state !== null) {
-      const value = state.value;
+      const value = state.number('value');
       if (typeof value !== 'number' || !Number.isFinite(value)) {
         throw new DeserializationError(TYPE, '"value" must be a finite number.');
       }
-      model.#state = { value, nFeatures: readInteger(TYPE, state, 'nFeatures') };
+      model.#state = { value, nFeatures: state.integer('nFeatures') };
     }
     return model;
   }

@@ -1,9 +1,10 @@
-import type { Serializable, SerializedObject } from '../data/serializable.js';
+import type { Serializable, SerializedObject } from './serializable.js';
 import { DeserializationError, InvalidParameterError } from '../errors.js';
 
-type SerialRecord = { readonly [key: string]: Serializable };
+export type SerialRecord = { readonly [key: string]: Serializable };
 
-function isRecord(value: unknown): value is SerialRecord {
+/** Whether a serialized value is a plain object (not null, an array or a typed array). */
+export function isRecord(value: unknown): value is SerialRecord {
   return (
     typeof value === 'object' &&
     value !== null &&
@@ -26,6 +27,11 @@ export class SerialReader {
     this.#record = record;
   }
 
+  /** The underlying object, e.g. to hand params back to a constructor that validates them. */
+  get record(): SerialRecord {
+    return this.#record;
+  }
+
   has(key: string): boolean {
     return this.#record[key] !== undefined && this.#record[key] !== null;
   }
@@ -37,6 +43,15 @@ export class SerialReader {
   number(key: string): number {
     const value = this.#record[key];
     if (typeof value !== 'number') this.#fail(key, 'a number');
+    return value as number;
+  }
+
+  /** A non-negative whole number (counts, sizes). */
+  integer(key: string): number {
+    const value = this.#record[key];
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+      this.#fail(key, 'a non-negative integer');
+    }
     return value as number;
   }
 

@@ -1,10 +1,10 @@
-import type { Matrix } from '../../data/matrix.js';
-import { DataValidationError, ShapeMismatchError } from '../../errors.js';
+import type { Matrix } from '../data/matrix.js';
+import { DataValidationError, ShapeMismatchError } from '../errors.js';
 
 /**
- * Checks what every learner's `fit` must check before looking at X's values: row counts agree,
- * targets are finite, weights are finite, non-negative and not all zero. Returns the weights
- * (all ones when none were given) so callers never branch on their absence in hot loops.
+ * What every learner's `fit` checks before looking at X's values: row counts agree, there are
+ * rows, targets are finite, weights are finite, non-negative and not all zero. Returns the
+ * weights (all ones when none were given) so hot loops never branch on their absence.
  */
 export function checkFitData(
   owner: string,
@@ -41,13 +41,38 @@ export function checkFitData(
     }
     total += w;
   }
-  if (total <= 0) {
+  if (!(total > 0)) {
     throw new DataValidationError(
       {},
       `${owner}: sample weights sum to zero; give some row a positive weight.`,
     );
   }
   return sampleWeight;
+}
+
+/**
+ * Throws at the first NaN or infinite stored entry of X, naming its row and column, for learners
+ * that cannot handle missing values (trees can; linear models and naive Bayes cannot).
+ */
+export function checkFiniteMatrix(owner: string, X: Matrix): void {
+  const { data } = X;
+  const stored = X.kind === 'dense' ? X.rows * X.cols : X.indptr[X.rows];
+  for (let k = 0; k < stored; k++) {
+    if (Number.isFinite(data[k])) continue;
+    let row = 0;
+    let column = 0;
+    if (X.kind === 'dense') {
+      row = Math.floor(k / X.cols);
+      column = k % X.cols;
+    } else {
+      while (X.indptr[row + 1] <= k) row++;
+      column = X.indices[k];
+    }
+    throw new DataValidationError(
+      { column: String(column) },
+      `${owner}: X holds ${data[k]} at row ${row}, column ${column}; impute missing values before this learner.`,
+    );
+  }
 }
 
 /** Throws unless X has the column count seen in `fit`. */
