@@ -5,15 +5,17 @@ import { categoryLevels } from './read/category-levels.js';
 import type { ColumnPlan } from './read/column-plan.js';
 import { naturalKind } from './read/column-plan.js';
 import { readCsvHeader } from './read/csv-header.js';
-import { throwFirstReject } from './read/csv-rejects.js';
+import type { Reject } from './read/csv-rejects.js';
+import { firstReject, rejectError } from './read/csv-rejects.js';
 import { DuckDBSession } from './read/duckdb-session.js';
 import { fetchColumns } from './read/fetch-columns.js';
 import { checkLocalFile } from './read/local-file.js';
-import type { ReadOptions } from './read/read-options.js';
+import type { ReadFormat, ReadOptions } from './read/read-options.js';
 import { defaultDelimiter, inferFormat } from './read/read-options.js';
 import type { ScanSpec } from './read/source-scan.js';
 import { scanExpression } from './read/source-scan.js';
 import { quoteIdentifier } from './read/sql.js';
+import { textStats } from './read/text-stats.js';
 import { throwIfForcedValuesBad, throwIfMostlyNumeric } from './read/value-checks.js';
 
 const kinds: readonly ColumnKind[] = ['numeric', 'categorical', 'boolean', 'datetime'];
@@ -38,55 +40,91 @@ export async function readTable(source: string, options: ReadOptions = {}): Prom
     );
   }
   checkOptions(options);
-  await checkLocalFile(source);
+  const size = await checkLocalFile(source);
   const spec: ScanSpec = {
     source,
     format,
     delimiter: options.delimiter ?? defaultDelimiter(source),
     nullValues: options.nullValues ?? [],
   };
-  const session = await DuckDBSession.open(source);
+  const small = isSmallTextFile(source, format, size);
+  let session = await DuckDBSession.open(source, small);
   try {
     const header = format === 'csv' ? await readCsvHeader(session, spec) : undefined;
-    const names = header ?? (await describeNames(session, spec));
+    const names = header?.names ?? (await describeNames(session, spec));
     checkNamesExist(source, names, options);
 
     const selected = options.columns ?? names;
     const forced = options.types ?? {};
-    const scan = scanExpression({
+    let scan: ScanSpec = {
       ...spec,
       csvTypes: format === 'csv' ? pick(forced, selected) : undefined,
-    });
-    await session.run(
-      `CREATE TEMP TABLE src AS SELECT ${selected.map(quoteIdentifier).join(', ')} FROM ${scan}`,
-      `read the ${format} file`,
-    );
-
-    const plans = await columnPlans(session, forced);
-    if (header !== undefined) {
-      await throwFirstReject(
-        session,
-        header,
+      rfcQuoting: header?.rfcQuoting,
+    };
+    let loaded = await load(session, scan, selected, forced);
+    if (scan.rfcQuoting === true && loaded.reject !== undefined) {
+      // The quoting hint only skips sniffing; a file it does not fit is read again the usual
+      // way, so that what gets reported is exactly what the full sniffer makes of it.
+      session.close();
+      session = await DuckDBSession.open(source, small);
+      scan = { ...scan, rfcQuoting: false };
+      loaded = await load(session, scan, selected, forced);
+    }
+    const { plans, rows, reject } = loaded;
+    if (header !== undefined && reject !== undefined) {
+      throw rejectError(
+        source,
+        reject,
+        header.names,
         new Map(plans.map((p) => [p.name, { kind: p.kind, forced: p.forced }])),
       );
     }
-    const [[count]] = await session.rows('SELECT count(*) FROM src', 'count the rows');
-    const rows = Number(count);
     if (rows === 0) {
       throw new DataReadError(
         { file: source, line: header === undefined ? undefined : 2 },
         'has a header but no data rows; there is nothing to learn from.',
       );
     }
-    await throwIfMostlyNumeric(session, spec, plans);
-    if (format !== 'csv') await throwIfForcedValuesBad(session, spec, plans);
+    const stats = await textStats(session, plans);
+    await throwIfMostlyNumeric(session, scan, plans, stats);
+    if (format !== 'csv') await throwIfForcedValuesBad(session, scan, plans);
 
-    const categories = await categoryLevels(session, plans);
+    const categories = await categoryLevels(session, plans, stats);
     const columns = await fetchColumns(session, plans, categories, rows);
     return new Frame(columns, { roles: rolesFrom(options), source });
   } finally {
     session.close();
   }
+}
+
+/** The source copied into the temp table `src`: its column plans, row count and first CSV reject. */
+async function load(
+  session: DuckDBSession,
+  scan: ScanSpec,
+  selected: readonly string[],
+  forced: Readonly<Record<string, ColumnKind>>,
+): Promise<{ plans: ColumnPlan[]; rows: number; reject: Reject | undefined }> {
+  // CREATE TABLE AS answers with the number of rows it wrote, which spares a count(*).
+  const [[count]] = await session.rows(
+    `CREATE TEMP TABLE src AS SELECT ${selected.map(quoteIdentifier).join(', ')} FROM ${scanExpression(scan)}`,
+    `read the ${scan.format} file`,
+  );
+  const plans = await columnPlans(session, forced);
+  const reject = scan.format === 'csv' ? await firstReject(session) : undefined;
+  return { plans, rows: Number(count), reject };
+}
+
+/** Bytes up to which an uncompressed text file is read single-threaded (a few 10k rows). */
+const smallFileBytes = 8 << 20;
+
+/** Whether the source is a small uncompressed CSV/JSON file (Parquet packs too many rows per byte to tell). */
+function isSmallTextFile(source: string, format: ReadFormat, size: number | undefined): boolean {
+  return (
+    size !== undefined &&
+    size <= smallFileBytes &&
+    format !== 'parquet' &&
+    !/\.(gz|zst)$/i.test(source)
+  );
 }
 
 /** Column names of a non-CSV source (CSV names come from its header). */

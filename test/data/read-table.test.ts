@@ -94,6 +94,26 @@ describe('readTable options', () => {
   });
 });
 
+describe('readTable CSV quoting', () => {
+  it('keeps delimiters and doubled quotes inside double-quoted fields', async () => {
+    const file = folder.write('quoted.csv', 'id,text\n1,"hello, world"\n2,"say ""hi"""\n');
+    const text = (await readTable(file)).column('text') as CategoricalColumn;
+    expect([...text.levels]).toEqual(['hello, world', 'say "hi"']);
+  });
+
+  it('reads a stray quote inside an unquoted field as text, as DuckDB does unhinted', async () => {
+    const file = folder.write('inches.csv', 'name,size\nbolt,5"\nnut,3"\n');
+    const size = (await readTable(file)).column('size') as CategoricalColumn;
+    expect([...size.levels]).toEqual(['3"', '5"']);
+  });
+
+  it('reads single-quoted fields the way DuckDB sniffs them', async () => {
+    const file = folder.write('single.csv', "id,text\n1,'a, b'\n2,'c'\n");
+    const text = (await readTable(file)).column('text') as CategoricalColumn;
+    expect([...text.levels]).toEqual(['a, b', 'c']);
+  });
+});
+
 describe('readTable on JSON and Parquet', () => {
   it('reads NDJSON with numbers, booleans and strings', async () => {
     const file = folder.write(

@@ -1,6 +1,8 @@
 import type { ColumnPlan } from './column-plan.js';
 import { textExpression } from './column-plan.js';
 import type { DuckDBSession } from './duckdb-session.js';
+import { quoteLiteral } from './sql.js';
+import type { TextStats } from './text-stats.js';
 
 /** A categorical column's dictionary, built inside DuckDB as an ENUM type. */
 export interface CategoryLevels {
@@ -13,49 +15,60 @@ export interface CategoryLevels {
 }
 
 /**
+ * Levels up to which an ENUM is written out as literals in the Frame's order. Past it, the
+ * SQL text (and DuckDB's parse of it) grows to tens of milliseconds, and the ENUM is filled by
+ * a DISTINCT query instead, in DuckDB's order, with codes remapped.
+ */
+const literalLevels = 20_000;
+
+/**
  * Dictionary-encodes the categorical columns inside DuckDB: one ENUM type of each column's
- * distinct values, then `enum_code` per row — a hash lookup in C++ instead of a JavaScript
- * string per row, which is what keeps a 3M-row file with string columns in the seconds. All
- * types are created in one batch and listed in one query to spare round trips on wide files.
+ * distinct values (from {@link textStats}), then `enum_code` per row — a hash lookup in C++
+ * instead of a JavaScript string per row, which is what keeps a 3M-row file with string columns
+ * in the seconds. All types are created in one batch to spare round trips on wide files.
  * DuckDB sorts by UTF-8 bytes and JavaScript by UTF-16 units (they differ above U+FFFF), so
- * levels are re-sorted here and codes remapped when the two orders disagree.
+ * levels are sorted here; literal ENUMs take that order, queried ones get a remap.
  */
 export async function categoryLevels(
   session: DuckDBSession,
   plans: readonly ColumnPlan[],
+  stats: ReadonlyMap<number, TextStats>,
 ): Promise<Map<number, CategoryLevels>> {
-  const indices = plans.flatMap((plan, j) => (plan.kind === 'categorical' ? [j] : []));
   const out = new Map<number, CategoryLevels>();
-  if (indices.length === 0) return out;
-  const typeName = (j: number): string => `argmin_levels_${j}`;
-  const creates = indices.map(
-    (j) =>
-      `CREATE TEMP TYPE ${typeName(j)} AS ENUM (SELECT DISTINCT v FROM (SELECT ${textExpression(plans[j])} AS v FROM src) WHERE v IS NOT NULL ORDER BY v);`,
-  );
-  await session.run(creates.join('\n'), 'collect the categories of the text columns');
-  const [lists] = await session.rows(
-    `SELECT ${indices.map((j) => `enum_range(NULL::${typeName(j)})`).join(', ')}`,
-    'list the categories of the text columns',
-  );
-  indices.forEach((j, position) => {
-    const enumOrder = (lists[position] as unknown[]).map(String);
-    out.set(j, levelsFor(enumOrder, textExpression(plans[j]), typeName(j)));
-  });
+  const creates: string[] = [];
+  for (const [j, { values }] of stats) {
+    const typeName = `argmin_levels_${j}`;
+    const text = textExpression(plans[j]);
+    const levels = [...values].sort();
+    if (levels.length === 0) {
+      out.set(j, { levels, codeExpression: 'CAST(-1 AS INTEGER)', remap: null });
+      continue;
+    }
+    let remap: Int32Array | null = null;
+    if (levels.length <= literalLevels) {
+      creates.push(
+        `CREATE TEMP TYPE ${typeName} AS ENUM (${levels.map(quoteLiteral).join(', ')});`,
+      );
+    } else {
+      creates.push(
+        `CREATE TEMP TYPE ${typeName} AS ENUM (SELECT DISTINCT v FROM (SELECT ${text} AS v FROM src) WHERE v IS NOT NULL ORDER BY v);`,
+      );
+      remap = remapFor(values, levels);
+    }
+    out.set(j, {
+      levels,
+      codeExpression: `COALESCE(CAST(enum_code(CAST(${text} AS ${typeName})) AS INTEGER), -1)`,
+      remap,
+    });
+  }
+  if (creates.length > 0)
+    await session.run(creates.join('\n'), 'collect the categories of the text columns');
   return out;
 }
 
-function levelsFor(enumOrder: readonly string[], text: string, typeName: string): CategoryLevels {
-  if (enumOrder.length === 0)
-    return { levels: [], codeExpression: 'CAST(-1 AS INTEGER)', remap: null };
-  const levels = [...enumOrder].sort();
-  let remap: Int32Array | null = null;
-  if (levels.some((level, i) => level !== enumOrder[i])) {
-    const position = new Map(levels.map((level, i) => [level, i]));
-    remap = Int32Array.from(enumOrder, (level) => position.get(level) as number);
-  }
-  return {
-    levels,
-    codeExpression: `COALESCE(CAST(enum_code(CAST(${text} AS ${typeName})) AS INTEGER), -1)`,
-    remap,
-  };
+/** ENUM position → sorted position, or null when the two orders agree. */
+function remapFor(enumOrder: readonly string[], levels: readonly string[]): Int32Array | null {
+  if (levels.every((level, i) => level === enumOrder[i])) return null;
+  const position = new Map(levels.map((level, i) => [level, i]));
+  return Int32Array.from(enumOrder, (level) => position.get(level) as number);
 }

@@ -5,7 +5,7 @@ import { badValueError } from './bad-value.js';
 import type { DuckDBSession } from './duckdb-session.js';
 
 /** The first row DuckDB's CSV reader rejected, as stored in its `reject_errors` table. */
-interface Reject {
+export interface Reject {
   readonly line: number;
   readonly column: string | null;
   readonly errorType: string;
@@ -13,7 +13,11 @@ interface Reject {
   readonly message: string;
 }
 
-async function firstReject(session: DuckDBSession, column?: string): Promise<Reject | undefined> {
+/** The first rejected row (or, given `column`, the first CAST rejection in it), if any. */
+export async function firstReject(
+  session: DuckDBSession,
+  column?: string,
+): Promise<Reject | undefined> {
   const filter =
     column === undefined
       ? ''
@@ -40,22 +44,20 @@ function rejectedValue(reject: Reject): string {
 }
 
 /**
- * Throws for the first row the CSV reader rejected: a ragged row (wrong field count) or a value
- * that does not parse as its column's type. `kinds` gives each column's kind and whether the
- * caller forced it, for the wording of the advice.
+ * The error for the first row the CSV reader rejected: a ragged row (wrong field count) or a
+ * value that does not parse as its column's type. `kinds` gives each column's kind and whether
+ * the caller forced it, for the wording of the advice.
  */
-export async function throwFirstReject(
-  session: DuckDBSession,
+export function rejectError(
+  file: string,
+  reject: Reject,
   header: readonly string[],
   kinds: ReadonlyMap<string, { kind: ColumnKind; forced: boolean }>,
-): Promise<void> {
-  const reject = await firstReject(session);
-  if (reject === undefined) return;
-  const file = session.file;
+): DataReadError {
   if (reject.errorType === 'TOO MANY COLUMNS' || reject.errorType === 'MISSING COLUMNS') {
     const found = /Found: (\d+)/.exec(reject.message)?.[1] ?? '?';
     const column = reject.column ?? header[header.length - 1];
-    throw new DataReadError(
+    return new DataReadError(
       { file, line: reject.line, column },
       `row has ${found} fields but the header has ${header.length} (${reject.errorType.toLowerCase()}, ` +
         `near column "${column}"). Fix that row — often an unquoted value containing the delimiter — ` +
@@ -65,7 +67,7 @@ export async function throwFirstReject(
   if (reject.errorType === 'CAST' && reject.column !== null) {
     const info = kinds.get(reject.column) ?? { kind: 'numeric' as ColumnKind, forced: false };
     const expectation: Expectation = info.forced ? 'forced' : 'sniffed';
-    throw badValueError(
+    return badValueError(
       {
         file,
         line: reject.line,
@@ -76,7 +78,7 @@ export async function throwFirstReject(
       expectation,
     );
   }
-  throw new DataReadError(
+  return new DataReadError(
     { file, line: reject.line, column: reject.column ?? undefined },
     `the CSV reader rejected this row (${reject.errorType.toLowerCase()}: ${reject.message}). Fix the row or the file's encoding.`,
   );

@@ -6,9 +6,10 @@ import { isUrl } from './read-options.js';
 /**
  * Checks a local source before DuckDB sees it, so the common mistakes get plain messages:
  * missing file, a folder, a 0-byte file. URLs and glob patterns are left to DuckDB.
+ * Returns the file's size in bytes, or undefined for URLs and globs.
  */
-export async function checkLocalFile(source: string): Promise<void> {
-  if (isUrl(source) || /[*?[]/.test(source)) return;
+export async function checkLocalFile(source: string): Promise<number | undefined> {
+  if (isUrl(source) || /[*?[]/.test(source)) return undefined;
   let size: number;
   try {
     const info = await stat(source);
@@ -33,4 +34,5 @@ export async function checkLocalFile(source: string): Promise<void> {
       'file is empty (0 bytes); there is no header and no data to read.',
     );
   }
+  return size;
 }

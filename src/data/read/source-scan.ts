@@ -18,6 +18,11 @@ export interface ScanSpec {
   readonly nullValues: readonly string[];
   /** Forced kinds, applied by the CSV parser itself so it can report the line of a bad value. */
   readonly csvTypes?: Readonly<Record<string, ColumnKind>>;
+  /**
+   * CSV only: the file is known to quote with `"` and escape with `""`, so DuckDB's dialect
+   * sniffer need not try its other quote/escape candidates (about two thirds of its time).
+   */
+  readonly rfcQuoting?: boolean;
 }
 
 /**
@@ -50,6 +55,7 @@ function csvScan(spec: ScanSpec, path: string): string {
     `nullstr=[${nulls}]`,
     "auto_type_candidates=['DOUBLE', 'DATE', 'TIMESTAMP', 'VARCHAR']",
   ];
+  if (spec.rfcQuoting === true) options.push(`quote='"'`, `escape='"'`);
   const forced = Object.entries(spec.csvTypes ?? {});
   if (forced.length > 0) {
     const entries = forced.map(

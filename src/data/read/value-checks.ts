@@ -8,12 +8,10 @@ import type { DuckDBSession } from './duckdb-session.js';
 import type { ScanSpec } from './source-scan.js';
 import { scanExpression } from './source-scan.js';
 import { quoteIdentifier } from './sql.js';
+import type { TextStats } from './text-stats.js';
 
 /** Share of non-missing values that must be numbers for a text column to count as "numeric with a few bad values". */
 const mostlyNumericShare = 0.95;
-
-/** Rows of the quick first look that screens out plainly textual columns. */
-const sampleRows = 4096;
 
 /**
  * A text column whose values are nearly all numbers almost always means a placeholder such as
@@ -25,42 +23,18 @@ export async function throwIfMostlyNumeric(
   session: DuckDBSession,
   spec: ScanSpec,
   plans: readonly ColumnPlan[],
+  stats: ReadonlyMap<number, TextStats>,
 ): Promise<void> {
-  const text = plans.filter(
-    (p) => p.kind === 'categorical' && !p.forced && isTextType(p.sourceType),
-  );
-  // A first look at a few thousand rows drops the plainly textual columns (airport codes, names)
-  // before counting numbers over every row.
-  const sampled = await numberCounts(session, text, sampleRows);
-  const candidates = text.filter(
-    (_, j) => sampled[j].present === 0 || sampled[j].numbers >= 0.5 * sampled[j].present,
-  );
-  const counts = await numberCounts(session, candidates);
-  for (let j = 0; j < candidates.length; j++) {
-    const { present, numbers } = counts[j];
+  for (const [j, counts] of stats) {
+    const plan = plans[j];
+    if (plan.forced || !isTextType(plan.sourceType)) continue;
+    // The first rows screen out plainly textual columns (airport codes, names), whatever the rest holds.
+    const { samplePresent, sampleNumbers, present, numbers } = counts;
+    if (samplePresent > 0 && sampleNumbers < 0.5 * samplePresent) continue;
     if (present === 0 || numbers === present || numbers < mostlyNumericShare * present) continue;
-    const site = await locateBadValue(session, spec, candidates[j].name, 'numeric');
+    const site = await locateBadValue(session, spec, plan.name, 'numeric');
     throw badValueError(site, 'mostly', ` (${numbers} of ${present})`);
   }
-}
-
-/** Non-missing values and values that parse as numbers, per column, over the first `limit` rows or all. */
-async function numberCounts(
-  session: DuckDBSession,
-  plans: readonly ColumnPlan[],
-  limit?: number,
-): Promise<{ present: number; numbers: number }[]> {
-  if (plans.length === 0) return [];
-  const counts = plans.map((p) => {
-    const c = `NULLIF(CAST(${quoteIdentifier(p.name)} AS VARCHAR), '')`;
-    return `count(${c}), count(TRY_CAST(${c} AS DOUBLE))`;
-  });
-  const from = limit === undefined ? 'src' : `(SELECT * FROM src LIMIT ${limit})`;
-  const [row] = await session.rows(
-    `SELECT ${counts.join(', ')} FROM ${from}`,
-    'count the numbers in text columns',
-  );
-  return plans.map((_, j) => ({ present: Number(row[2 * j]), numbers: Number(row[2 * j + 1]) }));
 }
 
 /**
