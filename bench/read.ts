@@ -4,7 +4,7 @@
  * same run. Debian has no Python Parquet reader, so pandas reads a CSV export of the flights
  * rows written by DuckDB to the temp folder.
  *
- * Run: npx tsc -p tsconfig.build.json && node dist/bench/read.js
+ * Run: npm run bench:read
  */
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -59,6 +59,7 @@ async function main(): Promise<void> {
   const anchorName = `pandas ${anchor.pandas} read_csv`;
   const cases: [string, string, string][] = [
     ['flights-3m (parquet; anchor reads CSV export)', flightsParquet, flightsCsv],
+    ['flights-3m (the same CSV export on both sides)', flightsCsv, flightsCsv],
     ...csvs.map((path): [string, string, string] => [path.split('/').pop() as string, path, path]),
   ];
   const rows: BenchRow[] = [];
@@ -79,7 +80,7 @@ async function main(): Promise<void> {
   }
   const path = writeResults(
     'read',
-    'npx tsc -p tsconfig.build.json && node dist/bench/read.js',
+    'npm run bench:read',
     rows,
   );
   printMarkdown(rows);
