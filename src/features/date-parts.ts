@@ -2,10 +2,10 @@ import type { ColumnKind } from '../data/column.js';
 import { numericColumn } from '../data/column.js';
 import type { Frame } from '../data/frame.js';
 import type { SerializedObject } from '../data/serializable.js';
-import { InvalidParameterError, NotFittedError } from '../errors.js';
+import { InvalidParameterError } from '../errors.js';
 import { civilFromDays, daysFromCivil, MS_PER_DAY, MS_PER_HOUR } from './civil-date.js';
-import { columnsOption, expectColumn, resolveColumns } from './column-selection.js';
-import { checkRestoredOptions, readEnvelope } from '../data/serialized-reader.js';
+import { columnsOption } from './column-selection.js';
+import { ColumnListStep, ColumnStep } from './column-step.js';
 import type { Transformer } from './transformer.js';
 
 /** `weekday` counts from Monday = 0 (as pandas); `dayofyear` from 1; `month` and `day` from 1. */
@@ -23,22 +23,6 @@ const KINDS: readonly ColumnKind[] = ['datetime'];
 const ALL_PARTS: readonly DatePart[] = ['year', 'month', 'day', 'weekday', 'hour', 'dayofyear'];
 
 type Params = { parts: readonly DatePart[]; columns: readonly string[] | null };
-
-function validate(p: Params): void {
-  if (
-    !Array.isArray(p.parts) ||
-    p.parts.length === 0 ||
-    p.parts.some((part) => !ALL_PARTS.includes(part))
-  ) {
-    throw new InvalidParameterError(
-      TYPE,
-      'parts',
-      `must be a non-empty list drawn from ${ALL_PARTS.join(', ')}, got ${JSON.stringify(p.parts)}`,
-    );
-  }
-  if (new Set(p.parts).size !== p.parts.length)
-    throw new InvalidParameterError(TYPE, 'parts', 'lists a part twice');
-}
 
 /** The value of one calendar part of a timestamp (ms since the epoch, UTC), using `scratch` for y/m/d. */
 function partOf(part: DatePart, ms: number, scratch: Int32Array): number {
@@ -60,43 +44,47 @@ function partOf(part: DatePart, ms: number, scratch: Int32Array): number {
  * @example
  * new DateParts({ parts: ['year', 'month', 'weekday'] }).fit(frame).transform(frame);
  */
-export class DateParts implements Transformer {
+export class DateParts extends ColumnListStep<Params> implements Transformer {
   readonly type = TYPE;
-  readonly #params: Readonly<Params>;
-  #columns: readonly string[] | undefined;
 
   constructor(options: DatePartsOptions = {}) {
     const parts = options.parts;
-    this.#params = Object.freeze({
-      parts: Array.isArray(parts)
-        ? Object.freeze([...parts])
-        : ((parts ?? ALL_PARTS) as readonly DatePart[]),
-      columns: columnsOption(options.columns),
-    });
+    super(
+      {
+        parts: Array.isArray(parts)
+          ? Object.freeze([...parts])
+          : ((parts ?? ALL_PARTS) as readonly DatePart[]),
+        columns: columnsOption(options.columns),
+      },
+      KINDS,
+    );
   }
 
-  get isFitted(): boolean {
-    return this.#columns !== undefined;
-  }
-
-  getParams(): Readonly<Params> {
-    return this.#params;
-  }
-
-  fit(frame: Frame): this {
-    validate(this.#params);
-    this.#columns = resolveColumns(TYPE, frame, this.#params.columns, KINDS);
-    return this;
+  protected checkParams(p: Params): void {
+    if (
+      !Array.isArray(p.parts) ||
+      p.parts.length === 0 ||
+      p.parts.some((part) => !ALL_PARTS.includes(part))
+    ) {
+      throw new InvalidParameterError(
+        TYPE,
+        'parts',
+        `must be a non-empty list drawn from ${ALL_PARTS.join(', ')}, got ${JSON.stringify(p.parts)}`,
+      );
+    }
+    if (new Set(p.parts).size !== p.parts.length)
+      throw new InvalidParameterError(TYPE, 'parts', 'lists a part twice');
   }
 
   transform(frame: Frame): Frame {
-    if (this.#columns === undefined) throw new NotFittedError(TYPE);
+    const columns = this.fitted();
+    const { parts } = this.getParams();
     const scratch = new Int32Array(3);
     let out = frame;
-    for (const name of this.#columns) {
-      const values = (expectColumn(TYPE, frame, name, KINDS) as { values: Float64Array }).values;
+    for (const name of columns) {
+      const values = this.values(frame, name);
       out = out.drop([name]);
-      for (const part of this.#params.parts) {
+      for (const part of parts) {
         const extracted = new Float64Array(values.length);
         for (let i = 0; i < values.length; i++) {
           const ms = values[i];
@@ -108,22 +96,15 @@ export class DateParts implements Transformer {
     return out;
   }
 
-  toJSON(): SerializedObject {
-    return {
-      type: TYPE,
-      params: { parts: [...this.#params.parts], columns: this.#params.columns },
-      state: this.#columns === undefined ? null : { columns: [...this.#columns] },
-    };
-  }
-
   static fromJSON(json: SerializedObject): DateParts {
-    const { params, state } = readEnvelope(json, TYPE);
-    const dateParts = new DateParts({
-      parts: params.strings('parts') as DatePart[],
-      columns: params.optionalStrings('columns') ?? undefined,
-    });
-    checkRestoredOptions(TYPE, () => validate(dateParts.#params));
-    if (state !== null) dateParts.#columns = state.strings('columns');
-    return dateParts;
+    return ColumnStep.restore(
+      json,
+      TYPE,
+      (params) =>
+        new DateParts({
+          parts: params.strings('parts') as DatePart[],
+          columns: params.optionalStrings('columns') ?? undefined,
+        }),
+    );
   }
 }

@@ -3,10 +3,10 @@ import type { Frame } from '../data/frame.js';
 import type { CsrMatrix } from '../data/matrix.js';
 import { csrMatrix } from '../data/matrix.js';
 import type { SerializedObject } from '../data/serializable.js';
-import { InvalidParameterError, NotFittedError } from '../errors.js';
-import { columnsOption, expectColumn, resolveColumns } from './column-selection.js';
+import { InvalidParameterError } from '../errors.js';
+import { columnsOption } from './column-selection.js';
+import { ColumnListStep, ColumnStep } from './column-step.js';
 import { murmurhash3 } from './murmurhash3.js';
-import { checkRestoredOptions, readEnvelope } from '../data/serialized-reader.js';
 import type { Vectorizer } from './vectorizer.js';
 
 export interface FeatureHasherOptions {
@@ -24,18 +24,6 @@ const MAX_FEATURES = 2 ** 31 - 1;
 
 type Params = { nFeatures: number; alternateSign: boolean; columns: readonly string[] | null };
 
-function validate(p: Params): void {
-  if (!Number.isInteger(p.nFeatures) || p.nFeatures < 1 || p.nFeatures > MAX_FEATURES) {
-    throw new InvalidParameterError(
-      TYPE,
-      'nFeatures',
-      `must be an integer in 1..${MAX_FEATURES}, got ${String(p.nFeatures)}`,
-    );
-  }
-  if (typeof p.alternateSign !== 'boolean')
-    throw new InvalidParameterError(TYPE, 'alternateSign', 'must be a boolean');
-}
-
 /**
  * Hashes each `${column}=${level}` string into one of `nFeatures` columns (scikit-learn's
  * `FeatureHasher` on strings, same MurmurHash3): no vocabulary is learned, so any level —
@@ -44,48 +32,47 @@ function validate(p: Params): void {
  * @example
  * const X = new FeatureHasher({ nFeatures: 1024 }).fit(frame).transform(frame); // CSR, 1024 columns
  */
-export class FeatureHasher implements Vectorizer {
+export class FeatureHasher extends ColumnListStep<Params> implements Vectorizer {
   readonly type = TYPE;
-  readonly #params: Readonly<Params>;
-  #columns: readonly string[] | undefined;
 
   constructor(options: FeatureHasherOptions = {}) {
-    this.#params = Object.freeze({
-      nFeatures: options.nFeatures ?? 2 ** 20,
-      alternateSign: options.alternateSign ?? true,
-      columns: columnsOption(options.columns),
-    });
-  }
-
-  get isFitted(): boolean {
-    return this.#columns !== undefined;
-  }
-
-  getParams(): Readonly<Params> {
-    return this.#params;
+    super(
+      {
+        nFeatures: options.nFeatures ?? 2 ** 20,
+        alternateSign: options.alternateSign ?? true,
+        columns: columnsOption(options.columns),
+      },
+      KINDS,
+    );
   }
 
   get featureNames(): readonly string[] {
-    if (this.#columns === undefined) throw new NotFittedError(TYPE);
-    return Array.from({ length: this.#params.nFeatures }, (_, k) => `hash__${k}`);
+    this.fitted(); // the names exist only once fitted, as for every vectorizer
+    return Array.from({ length: this.getParams().nFeatures }, (_, k) => `hash__${k}`);
   }
 
-  fit(frame: Frame): this {
-    validate(this.#params);
-    this.#columns = resolveColumns(TYPE, frame, this.#params.columns, KINDS);
-    return this;
+  protected checkParams(p: Params): void {
+    if (!Number.isInteger(p.nFeatures) || p.nFeatures < 1 || p.nFeatures > MAX_FEATURES) {
+      throw new InvalidParameterError(
+        TYPE,
+        'nFeatures',
+        `must be an integer in 1..${MAX_FEATURES}, got ${String(p.nFeatures)}`,
+      );
+    }
+    if (typeof p.alternateSign !== 'boolean')
+      throw new InvalidParameterError(TYPE, 'alternateSign', 'must be a boolean');
   }
 
   transform(frame: Frame): CsrMatrix {
-    if (this.#columns === undefined) throw new NotFittedError(TYPE);
-    const { nFeatures, alternateSign } = this.#params;
+    const columns = this.fitted();
+    const { nFeatures, alternateSign } = this.getParams();
     const rows = frame.rows;
-    const width = this.#columns.length;
+    const width = columns.length;
     // Per (row, column): hashed output index and sign; index -1 = missing.
     const slot = new Int32Array(rows * width).fill(-1);
     const sign = new Float64Array(rows * width);
-    this.#columns.forEach((name, j) => {
-      const column = expectColumn(TYPE, frame, name, KINDS);
+    columns.forEach((name, j) => {
+      const column = this.column(frame, name);
       if (column.kind !== 'categorical') return;
       // Hash each level once, not each row.
       const levelSlot = new Int32Array(column.levels.length);
@@ -106,24 +93,17 @@ export class FeatureHasher implements Vectorizer {
     return assembleRows(rows, width, nFeatures, slot, sign);
   }
 
-  toJSON(): SerializedObject {
-    return {
-      type: TYPE,
-      params: { ...this.#params },
-      state: this.#columns === undefined ? null : { columns: [...this.#columns] },
-    };
-  }
-
   static fromJSON(json: SerializedObject): FeatureHasher {
-    const { params, state } = readEnvelope(json, TYPE);
-    const hasher = new FeatureHasher({
-      nFeatures: params.number('nFeatures'),
-      alternateSign: params.boolean('alternateSign'),
-      columns: params.optionalStrings('columns') ?? undefined,
-    });
-    checkRestoredOptions(TYPE, () => validate(hasher.#params));
-    if (state !== null) hasher.#columns = state.strings('columns');
-    return hasher;
+    return ColumnStep.restore(
+      json,
+      TYPE,
+      (params) =>
+        new FeatureHasher({
+          nFeatures: params.number('nFeatures'),
+          alternateSign: params.boolean('alternateSign'),
+          columns: params.optionalStrings('columns') ?? undefined,
+        }),
+    );
   }
 }
 

@@ -1,11 +1,12 @@
 import type { ColumnKind } from '../data/column.js';
 import { numericColumn } from '../data/column.js';
 import type { Frame } from '../data/frame.js';
-import type { SerializedObject } from '../data/serializable.js';
-import { DeserializationError, InvalidParameterError, NotFittedError } from '../errors.js';
-import { columnsOption, expectColumn, resolveColumns } from './column-selection.js';
+import type { Serializable, SerializedObject } from '../data/serializable.js';
+import type { SerialReader } from '../data/serialized-reader.js';
+import { DeserializationError, InvalidParameterError } from '../errors.js';
+import { columnsOption } from './column-selection.js';
+import { ColumnStep } from './column-step.js';
 import { linspace, percentileOfSorted, sortedObserved } from './column-stats.js';
-import { checkRestoredOptions, readEnvelope } from '../data/serialized-reader.js';
 import type { Transformer } from './transformer.js';
 
 export type BinStrategy = 'uniform' | 'quantile';
@@ -34,22 +35,6 @@ interface State {
   readonly offsets: Int32Array;
 }
 
-function validate(p: Params): void {
-  if (!Number.isInteger(p.nBins) || p.nBins < 2)
-    throw new InvalidParameterError(
-      TYPE,
-      'nBins',
-      `must be an integer >= 2, got ${String(p.nBins)}`,
-    );
-  if (!STRATEGIES.includes(p.strategy)) {
-    throw new InvalidParameterError(
-      TYPE,
-      'strategy',
-      `must be one of ${STRATEGIES.join(', ')}, got ${String(p.strategy)}`,
-    );
-  }
-}
-
 /** Bin edges of one column as scikit-learn 1.2 computes them (observed values only). */
 function binEdges(values: Float64Array, nBins: number, strategy: BinStrategy): Float64Array {
   const sorted = sortedObserved(values);
@@ -72,56 +57,60 @@ function binEdges(values: Float64Array, nBins: number, strategy: BinStrategy): F
  * @example
  * const binned = new KBinsDiscretizer({ nBins: 4, strategy: 'quantile' }).fit(train).transform(test);
  */
-export class KBinsDiscretizer implements Transformer {
+export class KBinsDiscretizer extends ColumnStep<Params, State> implements Transformer {
   readonly type = TYPE;
-  readonly #params: Readonly<Params>;
-  #state: State | undefined;
 
   constructor(options: KBinsDiscretizerOptions = {}) {
-    this.#params = Object.freeze({
-      nBins: options.nBins ?? 5,
-      strategy: options.strategy ?? 'quantile',
-      columns: columnsOption(options.columns),
-    });
-  }
-
-  get isFitted(): boolean {
-    return this.#state !== undefined;
-  }
-
-  getParams(): Readonly<Params> {
-    return this.#params;
+    super(
+      {
+        nBins: options.nBins ?? 5,
+        strategy: options.strategy ?? 'quantile',
+        columns: columnsOption(options.columns),
+      },
+      KINDS,
+    );
   }
 
   /** The bin edges of each column (copies). */
   get binEdges(): ReadonlyMap<string, Float64Array> {
-    const s = this.#fitted();
+    const s = this.fitted();
     return new Map(
       s.columns.map((name, j) => [name, s.edges.slice(s.offsets[j], s.offsets[j + 1])]),
     );
   }
 
-  fit(frame: Frame): this {
-    const p = this.#params;
-    validate(p);
-    const columns = resolveColumns(TYPE, frame, p.columns, KINDS);
-    const perColumn = columns.map((name) => {
-      const values = (expectColumn(TYPE, frame, name, KINDS) as { values: Float64Array }).values;
-      return binEdges(values, p.nBins, p.strategy);
-    });
+  protected checkParams(p: Params): void {
+    if (!Number.isInteger(p.nBins) || p.nBins < 2)
+      throw new InvalidParameterError(
+        TYPE,
+        'nBins',
+        `must be an integer >= 2, got ${String(p.nBins)}`,
+      );
+    if (!STRATEGIES.includes(p.strategy)) {
+      throw new InvalidParameterError(
+        TYPE,
+        'strategy',
+        `must be one of ${STRATEGIES.join(', ')}, got ${String(p.strategy)}`,
+      );
+    }
+  }
+
+  protected learn(frame: Frame, columns: string[], p: Params): State {
+    const perColumn = columns.map((name) =>
+      binEdges(this.values(frame, name), p.nBins, p.strategy),
+    );
     const offsets = new Int32Array(columns.length + 1);
     perColumn.forEach((e, j) => (offsets[j + 1] = offsets[j] + e.length));
     const edges = new Float64Array(offsets[columns.length]);
     perColumn.forEach((e, j) => edges.set(e, offsets[j]));
-    this.#state = { columns, edges, offsets };
-    return this;
+    return { columns, edges, offsets };
   }
 
   transform(frame: Frame): Frame {
-    const { columns, edges, offsets } = this.#fitted();
+    const { columns, edges, offsets } = this.fitted();
     let out = frame;
     columns.forEach((name, j) => {
-      const values = (expectColumn(TYPE, frame, name, KINDS) as { values: Float64Array }).values;
+      const values = this.values(frame, name);
       // Inner edges only, as scikit-learn's searchsorted(edges[1:-1], x, side='right').
       const first = offsets[j] + 1;
       const last = offsets[j + 1] - 1;
@@ -146,40 +135,32 @@ export class KBinsDiscretizer implements Transformer {
     return out;
   }
 
-  toJSON(): SerializedObject {
-    const s = this.#state;
-    return {
-      type: TYPE,
-      params: { ...this.#params },
-      state:
-        s === undefined ? null : { columns: [...s.columns], edges: s.edges, offsets: s.offsets },
-    };
+  protected writeState(s: State): Serializable {
+    return { columns: [...s.columns], edges: s.edges, offsets: s.offsets };
+  }
+
+  protected readState(state: SerialReader): State {
+    const columns = state.strings('columns');
+    const offsets = state.raw('offsets');
+    if (!(offsets instanceof Int32Array) || offsets.length !== columns.length + 1) {
+      throw new DeserializationError(
+        TYPE,
+        '"offsets" must be an Int32Array with one entry per column plus one.',
+      );
+    }
+    return { columns, edges: state.float64('edges', offsets[columns.length]), offsets };
   }
 
   static fromJSON(json: SerializedObject): KBinsDiscretizer {
-    const { params, state } = readEnvelope(json, TYPE);
-    const binner = new KBinsDiscretizer({
-      nBins: params.number('nBins'),
-      strategy: params.string('strategy') as BinStrategy,
-      columns: params.optionalStrings('columns') ?? undefined,
-    });
-    checkRestoredOptions(TYPE, () => validate(binner.#params));
-    if (state !== null) {
-      const columns = state.strings('columns');
-      const offsets = state.raw('offsets');
-      if (!(offsets instanceof Int32Array) || offsets.length !== columns.length + 1) {
-        throw new DeserializationError(
-          TYPE,
-          '"offsets" must be an Int32Array with one entry per column plus one.',
-        );
-      }
-      binner.#state = { columns, edges: state.float64('edges', offsets[columns.length]), offsets };
-    }
-    return binner;
-  }
-
-  #fitted(): State {
-    if (this.#state === undefined) throw new NotFittedError(TYPE);
-    return this.#state;
+    return ColumnStep.restore(
+      json,
+      TYPE,
+      (params) =>
+        new KBinsDiscretizer({
+          nBins: params.number('nBins'),
+          strategy: params.string('strategy') as BinStrategy,
+          columns: params.optionalStrings('columns') ?? undefined,
+        }),
+    );
   }
 }

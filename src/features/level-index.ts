@@ -39,3 +39,21 @@ export function observedLevels(column: CategoricalColumn): { levels: string[]; c
 export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/** The most frequent observed level; the smallest one among ties, as scikit-learn. */
+export function mostFrequentLevel(column: CategoricalColumn): string | undefined {
+  const { levels, counts } = observedLevels(column);
+  let best: string | undefined;
+  let bestCount = 0;
+  // Levels arrive sorted, so a strict `>` keeps the smallest level among ties (as scikit-learn).
+  for (let l = 0; l < levels.length; l++) {
+    if (
+      counts[l] > bestCount ||
+      (counts[l] === bestCount && best !== undefined && compareStrings(levels[l], best) < 0)
+    ) {
+      bestCount = counts[l];
+      best = levels[l];
+    }
+  }
+  return best;
+}

@@ -1,10 +1,11 @@
 import type { ColumnKind } from '../data/column.js';
 import { numericColumn } from '../data/column.js';
 import type { Frame } from '../data/frame.js';
-import type { SerializedObject } from '../data/serializable.js';
-import { InvalidParameterError, NotFittedError } from '../errors.js';
-import { columnsOption, expectColumn, resolveColumns } from './column-selection.js';
-import { checkRestoredOptions, readEnvelope } from '../data/serialized-reader.js';
+import type { Serializable, SerializedObject } from '../data/serializable.js';
+import type { SerialReader } from '../data/serialized-reader.js';
+import { InvalidParameterError } from '../errors.js';
+import { columnsOption } from './column-selection.js';
+import { ColumnStep, readColumnStats } from './column-step.js';
 import type { Transformer } from './transformer.js';
 
 export interface MinMaxScalerOptions {
@@ -27,17 +28,6 @@ interface State {
   readonly offset: Float64Array;
 }
 
-function validate(p: Params): void {
-  const r = p.featureRange;
-  if (!Array.isArray(r) || r.length !== 2 || !r.every(Number.isFinite) || !(r[0] < r[1])) {
-    throw new InvalidParameterError(
-      TYPE,
-      'featureRange',
-      `must be two finite numbers [low, high] with low < high, got ${JSON.stringify(r)}`,
-    );
-  }
-}
-
 /**
  * Maps each column's training range onto `featureRange` (scikit-learn's `MinMaxScaler`); missing
  * values are ignored in fit and stay missing; a constant column maps to `low`.
@@ -45,36 +35,37 @@ function validate(p: Params): void {
  * @example
  * const scaled = new MinMaxScaler({ featureRange: [-1, 1] }).fit(train).transform(test);
  */
-export class MinMaxScaler implements Transformer {
+export class MinMaxScaler extends ColumnStep<Params, State> implements Transformer {
   readonly type = TYPE;
-  readonly #params: Readonly<Params>;
-  #state: State | undefined;
 
   constructor(options: MinMaxScalerOptions = {}) {
-    this.#params = Object.freeze({
-      featureRange: Object.freeze([...(options.featureRange ?? [0, 1])]),
-      columns: columnsOption(options.columns),
-    });
+    super(
+      {
+        featureRange: Object.freeze([...(options.featureRange ?? [0, 1])]),
+        columns: columnsOption(options.columns),
+      },
+      DEFAULT_KINDS,
+      ACCEPTED_KINDS,
+    );
   }
 
-  get isFitted(): boolean {
-    return this.#state !== undefined;
+  protected checkParams(p: Params): void {
+    const r = p.featureRange;
+    if (!Array.isArray(r) || r.length !== 2 || !r.every(Number.isFinite) || !(r[0] < r[1])) {
+      throw new InvalidParameterError(
+        TYPE,
+        'featureRange',
+        `must be two finite numbers [low, high] with low < high, got ${JSON.stringify(r)}`,
+      );
+    }
   }
 
-  getParams(): Readonly<Params> {
-    return this.#params;
-  }
-
-  fit(frame: Frame): this {
-    const p = this.#params;
-    validate(p);
+  protected learn(frame: Frame, columns: string[], p: Params): State {
     const [low, high] = p.featureRange;
-    const columns = resolveColumns(TYPE, frame, p.columns, DEFAULT_KINDS, ACCEPTED_KINDS);
     const scale = new Float64Array(columns.length);
     const offset = new Float64Array(columns.length);
     columns.forEach((name, j) => {
-      const values = (expectColumn(TYPE, frame, name, ACCEPTED_KINDS) as { values: Float64Array })
-        .values;
+      const values = this.values(frame, name);
       let min = Infinity;
       let max = -Infinity;
       for (let i = 0; i < values.length; i++) {
@@ -88,16 +79,14 @@ export class MinMaxScaler implements Transformer {
       scale[j] = (high - low) / (range === 0 ? 1 : range);
       offset[j] = low - min * scale[j];
     });
-    this.#state = { columns, scale, offset };
-    return this;
+    return { columns, scale, offset };
   }
 
   transform(frame: Frame): Frame {
-    const { columns, scale, offset } = this.#fitted();
+    const { columns, scale, offset } = this.fitted();
     let out = frame;
     columns.forEach((name, j) => {
-      const values = (expectColumn(TYPE, frame, name, ACCEPTED_KINDS) as { values: Float64Array })
-        .values;
+      const values = this.values(frame, name);
       const scaled = new Float64Array(values.length);
       const a = scale[j];
       const b = offset[j];
@@ -107,36 +96,24 @@ export class MinMaxScaler implements Transformer {
     return out;
   }
 
-  toJSON(): SerializedObject {
-    const s = this.#state;
-    return {
-      type: TYPE,
-      params: { featureRange: [...this.#params.featureRange], columns: this.#params.columns },
-      state: s === undefined ? null : { columns: [...s.columns], scale: s.scale, offset: s.offset },
-    };
+  protected writeState(s: State): Serializable {
+    return { columns: [...s.columns], scale: s.scale, offset: s.offset };
+  }
+
+  protected readState(state: SerialReader): State {
+    return readColumnStats(state, ['scale', 'offset']);
   }
 
   static fromJSON(json: SerializedObject): MinMaxScaler {
-    const { params, state } = readEnvelope(json, TYPE);
-    const range = params.array('featureRange') as readonly number[];
-    const scaler = new MinMaxScaler({
-      featureRange: [range[0], range[1]],
-      columns: params.optionalStrings('columns') ?? undefined,
-    });
-    checkRestoredOptions(TYPE, () => validate({ featureRange: range, columns: null }));
-    if (state !== null) {
-      const columns = state.strings('columns');
-      scaler.#state = {
-        columns,
-        scale: state.float64('scale', columns.length),
-        offset: state.float64('offset', columns.length),
-      };
-    }
-    return scaler;
-  }
-
-  #fitted(): State {
-    if (this.#state === undefined) throw new NotFittedError(TYPE);
-    return this.#state;
+    return ColumnStep.restore(
+      json,
+      TYPE,
+      (params) =>
+        new MinMaxScaler({
+          // Kept whole (not cut to two) so that a malformed range fails the params check.
+          featureRange: params.array('featureRange') as unknown as readonly [number, number],
+          columns: params.optionalStrings('columns') ?? undefined,
+        }),
+    );
   }
 }

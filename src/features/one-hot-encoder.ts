@@ -2,14 +2,15 @@ import type { ColumnKind } from '../data/column.js';
 import type { Frame } from '../data/frame.js';
 import type { CsrMatrix } from '../data/matrix.js';
 import { csrMatrix } from '../data/matrix.js';
-import type { SerializedObject } from '../data/serializable.js';
-import { DataValidationError, InvalidParameterError, NotFittedError } from '../errors.js';
-import { columnsOption, expectColumn, resolveColumns } from './column-selection.js';
+import type { Serializable, SerializedObject } from '../data/serializable.js';
+import type { SerialReader } from '../data/serialized-reader.js';
+import { DataValidationError, InvalidParameterError } from '../errors.js';
+import { columnsOption } from './column-selection.js';
+import { ColumnStep } from './column-step.js';
 import { infrequentMask } from './infrequent-levels.js';
 import { indexLevels, levelLookup, observedLevels } from './level-index.js';
 import type { OneHotLayout } from './one-hot-layout.js';
 import { buildOneHotLayout, readOneHotLayout, writeOneHotLayout } from './one-hot-layout.js';
-import { checkRestoredOptions, readEnvelope } from '../data/serialized-reader.js';
 import type { Vectorizer } from './vectorizer.js';
 
 export type OneHotUnknown = 'ignore' | 'error';
@@ -52,31 +53,6 @@ function oneOf<T extends string>(name: string, value: T, allowed: readonly T[]):
     );
 }
 
-function validate(p: Params): void {
-  oneOf('handleUnknown', p.handleUnknown, ['ignore', 'error']);
-  oneOf('drop', p.drop, ['none', 'first', 'if_binary']);
-  oneOf('missing', p.missing, ['indicator', 'zeros']);
-  const f = p.minFrequency;
-  if (
-    f !== null &&
-    !(typeof f === 'number' && ((f > 0 && f < 1) || (Number.isInteger(f) && f >= 1)))
-  ) {
-    throw new InvalidParameterError(
-      TYPE,
-      'minFrequency',
-      `must be an integer count >= 1 or a fraction in (0, 1), got ${String(f)}`,
-    );
-  }
-  const m = p.maxCategories;
-  if (m !== null && !(Number.isInteger(m) && m >= 2)) {
-    throw new InvalidParameterError(
-      TYPE,
-      'maxCategories',
-      `must be an integer >= 2, got ${String(m)}`,
-    );
-  }
-}
-
 /**
  * One column per level of each categorical column, as a CSR block (scikit-learn 1.2's
  * `OneHotEncoder` with `min_frequency` / `max_categories`): levels are the ones seen in fit,
@@ -85,45 +61,60 @@ function validate(p: Params): void {
  * @example
  * const X = new OneHotEncoder({ handleUnknown: 'ignore', minFrequency: 0.01 }).fit(train).transform(test);
  */
-export class OneHotEncoder implements Vectorizer {
+export class OneHotEncoder extends ColumnStep<Params, OneHotLayout> implements Vectorizer {
   readonly type = TYPE;
-  readonly #params: Readonly<Params>;
-  #layout: OneHotLayout | undefined;
 
   constructor(options: OneHotEncoderOptions = {}) {
-    this.#params = Object.freeze({
-      handleUnknown: options.handleUnknown ?? 'error',
-      minFrequency: options.minFrequency ?? null,
-      maxCategories: options.maxCategories ?? null,
-      drop: options.drop ?? 'none',
-      missing: options.missing ?? 'indicator',
-      columns: columnsOption(options.columns),
-    });
-  }
-
-  get isFitted(): boolean {
-    return this.#layout !== undefined;
-  }
-
-  getParams(): Readonly<Params> {
-    return this.#params;
+    super(
+      {
+        handleUnknown: options.handleUnknown ?? 'error',
+        minFrequency: options.minFrequency ?? null,
+        maxCategories: options.maxCategories ?? null,
+        drop: options.drop ?? 'none',
+        missing: options.missing ?? 'indicator',
+        columns: columnsOption(options.columns),
+      },
+      KINDS,
+    );
   }
 
   get featureNames(): readonly string[] {
-    return this.#fitted().featureNames;
+    return this.fitted().featureNames;
   }
 
   /** Per column, the levels pooled into its infrequent column. */
   get infrequentLevels(): ReadonlyMap<string, readonly string[]> {
-    return new Map(this.#fitted().columns.map((c) => [c.name, c.infrequent]));
+    return new Map(this.fitted().columns.map((c) => [c.name, c.infrequent]));
   }
 
-  fit(frame: Frame): this {
-    const p = this.#params;
-    validate(p);
-    const names = resolveColumns(TYPE, frame, p.columns, KINDS);
+  protected checkParams(p: Params): void {
+    oneOf('handleUnknown', p.handleUnknown, ['ignore', 'error']);
+    oneOf('drop', p.drop, ['none', 'first', 'if_binary']);
+    oneOf('missing', p.missing, ['indicator', 'zeros']);
+    const f = p.minFrequency;
+    if (
+      f !== null &&
+      !(typeof f === 'number' && ((f > 0 && f < 1) || (Number.isInteger(f) && f >= 1)))
+    ) {
+      throw new InvalidParameterError(
+        TYPE,
+        'minFrequency',
+        `must be an integer count >= 1 or a fraction in (0, 1), got ${String(f)}`,
+      );
+    }
+    const m = p.maxCategories;
+    if (m !== null && !(Number.isInteger(m) && m >= 2)) {
+      throw new InvalidParameterError(
+        TYPE,
+        'maxCategories',
+        `must be an integer >= 2, got ${String(m)}`,
+      );
+    }
+  }
+
+  protected learn(frame: Frame, names: string[], p: Params): OneHotLayout {
     const columns = names.map((name) => {
-      const column = expectColumn(TYPE, frame, name, KINDS);
+      const column = this.column(frame, name);
       if (column.kind !== 'categorical') throw new Error('unreachable: kind checked above');
       const { levels, counts } = observedLevels(column);
       let missingCount = 0;
@@ -133,19 +124,19 @@ export class OneHotEncoder implements Vectorizer {
       const mask = infrequentMask(allCounts, frame.rows, p.minFrequency, p.maxCategories);
       return { name, levels, hasMissing: missingCount > 0, infrequentMask: mask };
     });
-    this.#layout = buildOneHotLayout(columns, p.drop);
-    return this;
+    return buildOneHotLayout(columns, p.drop);
   }
 
   transform(frame: Frame): CsrMatrix {
-    const layout = this.#fitted();
+    const layout = this.fitted();
+    const { missing, handleUnknown } = this.getParams();
     const rows = frame.rows;
     const width = layout.columns.length;
     // Output column per (row, input column), row-major; -1 = nothing stored.
     const target = new Int32Array(rows * width).fill(-1);
     const rowCounts = new Int32Array(rows);
     layout.columns.forEach((spec, j) => {
-      const column = expectColumn(TYPE, frame, spec.name, KINDS);
+      const column = this.column(frame, spec.name);
       if (column.kind !== 'categorical') return;
       const lookup = levelLookup(column, indexLevels(spec.levels));
       const { codes } = column;
@@ -154,18 +145,14 @@ export class OneHotEncoder implements Vectorizer {
         const c = codes[i];
         let out: number;
         if (c < 0) {
-          if (
-            this.#params.missing === 'indicator' &&
-            !spec.hasMissing &&
-            this.#params.handleUnknown === 'error'
-          ) {
+          if (missing === 'indicator' && !spec.hasMissing && handleUnknown === 'error') {
             this.#unknown(frame, spec.name, 'a missing value', i);
           }
           out = missingOutput;
         } else {
           const level = lookup[c];
           if (level < 0) {
-            if (this.#params.handleUnknown === 'error')
+            if (handleUnknown === 'error')
               this.#unknown(frame, spec.name, `level "${column.levels[c]}"`, i);
             out = -1;
           } else {
@@ -193,31 +180,27 @@ export class OneHotEncoder implements Vectorizer {
     );
   }
 
-  toJSON(): SerializedObject {
-    return {
-      type: TYPE,
-      params: { ...this.#params },
-      state: this.#layout === undefined ? null : writeOneHotLayout(this.#layout),
-    };
+  protected writeState(layout: OneHotLayout): Serializable {
+    return writeOneHotLayout(layout);
+  }
+
+  protected readState(state: SerialReader, p: Params): OneHotLayout {
+    return readOneHotLayout(state, p.drop);
   }
 
   static fromJSON(json: SerializedObject): OneHotEncoder {
-    const { params, state } = readEnvelope(json, TYPE);
-    const encoder = new OneHotEncoder({
-      handleUnknown: params.string('handleUnknown') as OneHotUnknown,
-      minFrequency: params.has('minFrequency') ? params.number('minFrequency') : null,
-      maxCategories: params.has('maxCategories') ? params.number('maxCategories') : null,
-      drop: params.string('drop') as OneHotDrop,
-      missing: params.string('missing') as OneHotMissing,
-      columns: params.optionalStrings('columns') ?? undefined,
-    });
-    checkRestoredOptions(TYPE, () => validate(encoder.#params));
-    if (state !== null) encoder.#layout = readOneHotLayout(state, encoder.#params.drop);
-    return encoder;
-  }
-
-  #fitted(): OneHotLayout {
-    if (this.#layout === undefined) throw new NotFittedError(TYPE);
-    return this.#layout;
+    return ColumnStep.restore(
+      json,
+      TYPE,
+      (params) =>
+        new OneHotEncoder({
+          handleUnknown: params.string('handleUnknown') as OneHotUnknown,
+          minFrequency: params.has('minFrequency') ? params.number('minFrequency') : null,
+          maxCategories: params.has('maxCategories') ? params.number('maxCategories') : null,
+          drop: params.string('drop') as OneHotDrop,
+          missing: params.string('missing') as OneHotMissing,
+          columns: params.optionalStrings('columns') ?? undefined,
+        }),
+    );
   }
 }

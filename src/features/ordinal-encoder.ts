@@ -1,11 +1,12 @@
 import type { ColumnKind } from '../data/column.js';
 import { numericColumn } from '../data/column.js';
 import type { Frame } from '../data/frame.js';
-import type { SerializedObject } from '../data/serializable.js';
-import { DataValidationError, InvalidParameterError, NotFittedError } from '../errors.js';
-import { columnsOption, expectColumn, resolveColumns } from './column-selection.js';
+import type { Serializable, SerializedObject } from '../data/serializable.js';
+import type { SerialReader } from '../data/serialized-reader.js';
+import { DataValidationError, InvalidParameterError } from '../errors.js';
+import { columnsOption } from './column-selection.js';
+import { ColumnStep } from './column-step.js';
 import { indexLevels, levelLookup, observedLevels, UNKNOWN_LEVEL } from './level-index.js';
-import { checkRestoredOptions, readEnvelope } from '../data/serialized-reader.js';
 import type { Transformer } from './transformer.js';
 
 export type OrdinalUnknown = 'error' | 'missing';
@@ -29,16 +30,6 @@ interface State {
   readonly levels: readonly (readonly string[])[];
 }
 
-function validate(p: Params): void {
-  if (!UNKNOWN_OPTIONS.includes(p.handleUnknown)) {
-    throw new InvalidParameterError(
-      TYPE,
-      'handleUnknown',
-      `must be one of ${UNKNOWN_OPTIONS.join(', ')}, got ${String(p.handleUnknown)}`,
-    );
-  }
-}
-
 /**
  * Replaces categorical columns by numeric codes 0..L-1 of the levels seen in fit, sorted
  * (scikit-learn's `OrdinalEncoder`). Levels are matched by string, so frames read separately
@@ -47,48 +38,46 @@ function validate(p: Params): void {
  * @example
  * const coded = new OrdinalEncoder({ handleUnknown: 'missing' }).fit(train).transform(test);
  */
-export class OrdinalEncoder implements Transformer {
+export class OrdinalEncoder extends ColumnStep<Params, State> implements Transformer {
   readonly type = TYPE;
-  readonly #params: Readonly<Params>;
-  #state: State | undefined;
 
   constructor(options: OrdinalEncoderOptions = {}) {
-    this.#params = Object.freeze({
-      handleUnknown: options.handleUnknown ?? 'error',
-      columns: columnsOption(options.columns),
-    });
-  }
-
-  get isFitted(): boolean {
-    return this.#state !== undefined;
-  }
-
-  getParams(): Readonly<Params> {
-    return this.#params;
+    super(
+      { handleUnknown: options.handleUnknown ?? 'error', columns: columnsOption(options.columns) },
+      KINDS,
+    );
   }
 
   /** The training levels of each encoded column, in code order. */
   get categories(): ReadonlyMap<string, readonly string[]> {
-    const s = this.#fitted();
+    const s = this.fitted();
     return new Map(s.columns.map((name, j) => [name, s.levels[j]]));
   }
 
-  fit(frame: Frame): this {
-    validate(this.#params);
-    const columns = resolveColumns(TYPE, frame, this.#params.columns, KINDS);
+  protected checkParams(p: Params): void {
+    if (!UNKNOWN_OPTIONS.includes(p.handleUnknown)) {
+      throw new InvalidParameterError(
+        TYPE,
+        'handleUnknown',
+        `must be one of ${UNKNOWN_OPTIONS.join(', ')}, got ${String(p.handleUnknown)}`,
+      );
+    }
+  }
+
+  protected learn(frame: Frame, columns: string[]): State {
     const levels = columns.map((name) => {
-      const column = expectColumn(TYPE, frame, name, KINDS);
+      const column = this.column(frame, name);
       return column.kind === 'categorical' ? observedLevels(column).levels : [];
     });
-    this.#state = { columns, levels };
-    return this;
+    return { columns, levels };
   }
 
   transform(frame: Frame): Frame {
-    const state = this.#fitted();
+    const state = this.fitted();
+    const { handleUnknown } = this.getParams();
     let out = frame;
     state.columns.forEach((name, j) => {
-      const column = expectColumn(TYPE, frame, name, KINDS);
+      const column = this.column(frame, name);
       if (column.kind !== 'categorical') return;
       const lookup = levelLookup(column, indexLevels(state.levels[j]));
       const codes = column.codes;
@@ -96,7 +85,7 @@ export class OrdinalEncoder implements Transformer {
       for (let i = 0; i < codes.length; i++) {
         const c = codes[i];
         const mapped = c < 0 ? -1 : lookup[c];
-        if (mapped === UNKNOWN_LEVEL && this.#params.handleUnknown === 'error') {
+        if (mapped === UNKNOWN_LEVEL && handleUnknown === 'error') {
           throw new DataValidationError(
             { file: frame.source, column: name },
             `level "${column.levels[c]}" (row ${i}) was not seen in fit; known levels are ${state.levels[j].join(', ')}. Use handleUnknown: 'missing' to encode unseen levels as missing.`,
@@ -109,32 +98,24 @@ export class OrdinalEncoder implements Transformer {
     return out;
   }
 
-  toJSON(): SerializedObject {
-    const s = this.#state;
-    return {
-      type: TYPE,
-      params: { ...this.#params },
-      state:
-        s === undefined ? null : { columns: [...s.columns], levels: s.levels.map((l) => [...l]) },
-    };
+  protected writeState(s: State): Serializable {
+    return { columns: [...s.columns], levels: s.levels.map((l) => [...l]) };
+  }
+
+  protected readState(state: SerialReader): State {
+    const columns = state.strings('columns');
+    return { columns, levels: state.stringLists('levels', columns.length) };
   }
 
   static fromJSON(json: SerializedObject): OrdinalEncoder {
-    const { params, state } = readEnvelope(json, TYPE);
-    const encoder = new OrdinalEncoder({
-      handleUnknown: params.string('handleUnknown') as OrdinalUnknown,
-      columns: params.optionalStrings('columns') ?? undefined,
-    });
-    checkRestoredOptions(TYPE, () => validate(encoder.#params));
-    if (state !== null) {
-      const columns = state.strings('columns');
-      encoder.#state = { columns, levels: state.stringLists('levels', columns.length) };
-    }
-    return encoder;
-  }
-
-  #fitted(): State {
-    if (this.#state === undefined) throw new NotFittedError(TYPE);
-    return this.#state;
+    return ColumnStep.restore(
+      json,
+      TYPE,
+      (params) =>
+        new OrdinalEncoder({
+          handleUnknown: params.string('handleUnknown') as OrdinalUnknown,
+          columns: params.optionalStrings('columns') ?? undefined,
+        }),
+    );
   }
 }

@@ -2,10 +2,10 @@ import type { ColumnKind } from '../data/column.js';
 import { categoricalColumn } from '../data/column.js';
 import type { Frame } from '../data/frame.js';
 import type { SerializedObject } from '../data/serializable.js';
-import { InvalidParameterError, NotFittedError } from '../errors.js';
-import { columnsOption, expectColumn, resolveColumns } from './column-selection.js';
+import { InvalidParameterError } from '../errors.js';
+import { columnsOption } from './column-selection.js';
+import { ColumnListStep, ColumnStep } from './column-step.js';
 import { compareStrings } from './level-index.js';
-import { checkRestoredOptions, readEnvelope } from '../data/serialized-reader.js';
 import type { Transformer } from './transformer.js';
 
 export interface RecodeOptions {
@@ -26,26 +26,6 @@ type Params = {
   columns: readonly string[] | null;
 };
 
-function validate(p: Params): void {
-  const m = p.mapping as unknown;
-  if (typeof m !== 'object' || m === null || Array.isArray(m)) {
-    throw new InvalidParameterError(
-      TYPE,
-      'mapping',
-      'must be an object mapping old levels to new levels',
-    );
-  }
-  for (const [from, to] of Object.entries(m)) {
-    if (to !== null && (typeof to !== 'string' || to === '')) {
-      throw new InvalidParameterError(
-        TYPE,
-        'mapping',
-        `maps "${from}" to ${JSON.stringify(to)}; use a non-empty string or null (missing)`,
-      );
-    }
-  }
-}
-
 /**
  * Renames or merges levels of categorical columns by string. Nothing is learned from the data
  * beyond which columns to touch; unknown levels pass through unchanged.
@@ -53,41 +33,48 @@ function validate(p: Params): void {
  * @example
  * new Recode({ mapping: { widow: 'single', separated: 'single' }, columns: ['Marital'] }).fit(frame).transform(frame);
  */
-export class Recode implements Transformer {
+export class Recode extends ColumnListStep<Params> implements Transformer {
   readonly type = TYPE;
-  readonly #params: Readonly<Params>;
-  #columns: readonly string[] | undefined;
 
   constructor(options: RecodeOptions) {
     const mapping = options?.mapping;
     // A missing or non-object mapping is kept as given so that fit reports it.
     const isObject = typeof mapping === 'object' && mapping !== null && !Array.isArray(mapping);
-    this.#params = Object.freeze({
-      mapping: isObject ? Object.freeze({ ...mapping }) : mapping,
-      columns: columnsOption(options?.columns),
-    });
+    super(
+      {
+        mapping: isObject ? Object.freeze({ ...mapping }) : mapping,
+        columns: columnsOption(options?.columns),
+      },
+      KINDS,
+    );
   }
 
-  get isFitted(): boolean {
-    return this.#columns !== undefined;
-  }
-
-  getParams(): Readonly<Params> {
-    return this.#params;
-  }
-
-  fit(frame: Frame): this {
-    validate(this.#params);
-    this.#columns = resolveColumns(TYPE, frame, this.#params.columns, KINDS);
-    return this;
+  protected checkParams(p: Params): void {
+    const m = p.mapping as unknown;
+    if (typeof m !== 'object' || m === null || Array.isArray(m)) {
+      throw new InvalidParameterError(
+        TYPE,
+        'mapping',
+        'must be an object mapping old levels to new levels',
+      );
+    }
+    for (const [from, to] of Object.entries(m)) {
+      if (to !== null && (typeof to !== 'string' || to === '')) {
+        throw new InvalidParameterError(
+          TYPE,
+          'mapping',
+          `maps "${from}" to ${JSON.stringify(to)}; use a non-empty string or null (missing)`,
+        );
+      }
+    }
   }
 
   transform(frame: Frame): Frame {
-    if (this.#columns === undefined) throw new NotFittedError(TYPE);
-    const mapping = this.#params.mapping;
+    const columns = this.fitted();
+    const { mapping } = this.getParams();
     let out = frame;
-    for (const name of this.#columns) {
-      const column = expectColumn(TYPE, frame, name, KINDS);
+    for (const name of columns) {
+      const column = this.column(frame, name);
       if (column.kind !== 'categorical') continue;
       const renamed = column.levels.map((level) =>
         Object.hasOwn(mapping, level) ? mapping[level] : level,
@@ -105,20 +92,15 @@ export class Recode implements Transformer {
     return out;
   }
 
-  toJSON(): SerializedObject {
-    return {
-      type: TYPE,
-      params: { mapping: { ...this.#params.mapping }, columns: this.#params.columns },
-      state: this.#columns === undefined ? null : { columns: [...this.#columns] },
-    };
-  }
-
   static fromJSON(json: SerializedObject): Recode {
-    const { params, state } = readEnvelope(json, TYPE);
-    const mapping = params.raw('mapping') as Record<string, string | null>;
-    const recode = new Recode({ mapping, columns: params.optionalStrings('columns') ?? undefined });
-    checkRestoredOptions(TYPE, () => validate(recode.#params));
-    if (state !== null) recode.#columns = state.strings('columns');
-    return recode;
+    return ColumnStep.restore(
+      json,
+      TYPE,
+      (params) =>
+        new Recode({
+          mapping: params.raw('mapping') as Record<string, string | null>,
+          columns: params.optionalStrings('columns') ?? undefined,
+        }),
+    );
   }
 }

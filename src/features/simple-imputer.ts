@@ -1,9 +1,11 @@
 import type { CategoricalColumn, Column, ColumnKind } from '../data/column.js';
 import { booleanColumn, categoricalColumn, datetimeColumn, numericColumn } from '../data/column.js';
 import type { Frame } from '../data/frame.js';
-import type { SerializedObject } from '../data/serializable.js';
-import { InvalidParameterError, NotFittedError } from '../errors.js';
-import { columnsOption, expectColumn, resolveColumns } from './column-selection.js';
+import type { Serializable, SerializedObject } from '../data/serializable.js';
+import type { SerialReader } from '../data/serialized-reader.js';
+import { InvalidParameterError } from '../errors.js';
+import { columnsOption } from './column-selection.js';
+import { ColumnStep, readColumnStats } from './column-step.js';
 import {
   hasMissing,
   medianOfSorted,
@@ -11,8 +13,7 @@ import {
   observedMean,
   sortedObserved,
 } from './column-stats.js';
-import { compareStrings, observedLevels } from './level-index.js';
-import { checkRestoredOptions, readEnvelope } from '../data/serialized-reader.js';
+import { mostFrequentLevel } from './level-index.js';
 import type { Transformer } from './transformer.js';
 
 export type ImputeStrategy = 'mean' | 'median' | 'most_frequent' | 'constant';
@@ -53,41 +54,6 @@ interface State {
   readonly indicatorColumns: readonly string[];
 }
 
-function validate(p: Params): void {
-  if (!STRATEGIES.includes(p.strategy)) {
-    throw new InvalidParameterError(
-      TYPE,
-      'strategy',
-      `must be one of ${STRATEGIES.join(', ')}, got ${String(p.strategy)}`,
-    );
-  }
-  if (p.fillValue !== null && typeof p.fillValue !== 'number' && typeof p.fillValue !== 'string') {
-    throw new InvalidParameterError(TYPE, 'fillValue', 'must be a number, a string or null');
-  }
-  if (typeof p.fillValue === 'number' && !Number.isFinite(p.fillValue)) {
-    throw new InvalidParameterError(TYPE, 'fillValue', 'must be finite');
-  }
-  if (typeof p.addIndicator !== 'boolean')
-    throw new InvalidParameterError(TYPE, 'addIndicator', 'must be a boolean');
-}
-
-function mostFrequentLevel(column: CategoricalColumn): string | undefined {
-  const { levels, counts } = observedLevels(column);
-  let best: string | undefined;
-  let bestCount = 0;
-  // Levels arrive sorted, so a strict `>` keeps the smallest level among ties (as scikit-learn).
-  for (let l = 0; l < levels.length; l++) {
-    if (
-      counts[l] > bestCount ||
-      (counts[l] === bestCount && best !== undefined && compareStrings(levels[l], best) < 0)
-    ) {
-      bestCount = counts[l];
-      best = levels[l];
-    }
-  }
-  return best;
-}
-
 /**
  * Fills missing values with a per-column statistic learned in fit (scikit-learn's `SimpleImputer`).
  * Boolean columns imputed with `mean`/`median` become numeric (the fill is a proportion). A column
@@ -97,32 +63,45 @@ function mostFrequentLevel(column: CategoricalColumn): string | undefined {
  * @example
  * const imputed = new SimpleImputer({ strategy: 'median', addIndicator: true }).fit(train).transform(test);
  */
-export class SimpleImputer implements Transformer {
+export class SimpleImputer extends ColumnStep<Params, State> implements Transformer {
   readonly type = TYPE;
-  readonly #params: Readonly<Params>;
-  #state: State | undefined;
 
   constructor(options: SimpleImputerOptions = {}) {
-    this.#params = Object.freeze({
-      strategy: options.strategy ?? 'mean',
-      fillValue: options.fillValue ?? null,
-      addIndicator: options.addIndicator ?? false,
-      columns: columnsOption(options.columns),
-    });
+    super(
+      {
+        strategy: options.strategy ?? 'mean',
+        fillValue: options.fillValue ?? null,
+        addIndicator: options.addIndicator ?? false,
+        columns: columnsOption(options.columns),
+      },
+      DEFAULT_KINDS,
+      ACCEPTED_KINDS,
+    );
   }
 
-  get isFitted(): boolean {
-    return this.#state !== undefined;
+  protected checkParams(p: Params): void {
+    if (!STRATEGIES.includes(p.strategy)) {
+      throw new InvalidParameterError(
+        TYPE,
+        'strategy',
+        `must be one of ${STRATEGIES.join(', ')}, got ${String(p.strategy)}`,
+      );
+    }
+    if (
+      p.fillValue !== null &&
+      typeof p.fillValue !== 'number' &&
+      typeof p.fillValue !== 'string'
+    ) {
+      throw new InvalidParameterError(TYPE, 'fillValue', 'must be a number, a string or null');
+    }
+    if (typeof p.fillValue === 'number' && !Number.isFinite(p.fillValue)) {
+      throw new InvalidParameterError(TYPE, 'fillValue', 'must be finite');
+    }
+    if (typeof p.addIndicator !== 'boolean')
+      throw new InvalidParameterError(TYPE, 'addIndicator', 'must be a boolean');
   }
 
-  getParams(): Readonly<Params> {
-    return this.#params;
-  }
-
-  fit(frame: Frame): this {
-    const p = this.#params;
-    validate(p);
-    const columns = resolveColumns(TYPE, frame, p.columns, DEFAULT_KINDS, ACCEPTED_KINDS);
+  protected learn(frame: Frame, columns: string[], p: Params): State {
     const fills = new Float64Array(columns.length).fill(Number.NaN);
     const fillLevels: string[] = [];
     const indicatorColumns: string[] = [];
@@ -137,17 +116,11 @@ export class SimpleImputer implements Transformer {
         if (hasMissing(column.values)) indicatorColumns.push(name);
       }
     });
-    this.#state = {
-      columns,
-      fills,
-      fillLevels,
-      indicatorColumns: p.addIndicator ? indicatorColumns : [],
-    };
-    return this;
+    return { columns, fills, fillLevels, indicatorColumns: p.addIndicator ? indicatorColumns : [] };
   }
 
   #categoricalFill(column: CategoricalColumn): string {
-    const { strategy, fillValue } = this.#params;
+    const { strategy, fillValue } = this.getParams();
     if (strategy === 'mean' || strategy === 'median') {
       throw new InvalidParameterError(
         TYPE,
@@ -167,7 +140,7 @@ export class SimpleImputer implements Transformer {
   }
 
   #numericFill(kind: ColumnKind, name: string, values: Float64Array): number {
-    const { strategy, fillValue } = this.#params;
+    const { strategy, fillValue } = this.getParams();
     if (strategy === 'constant') {
       if (typeof fillValue === 'string') {
         throw new InvalidParameterError(
@@ -196,15 +169,11 @@ export class SimpleImputer implements Transformer {
   }
 
   transform(frame: Frame): Frame {
-    const state = this.#fitted();
+    const state = this.fitted();
     let out = frame;
     state.columns.forEach((name, j) => {
       out = out.withColumn(
-        this.#fill(
-          expectColumn(TYPE, frame, name, ACCEPTED_KINDS),
-          state.fills[j],
-          state.fillLevels[j],
-        ),
+        this.#fill(this.column(frame, name), state.fills[j], state.fillLevels[j]),
       );
     });
     for (const name of state.indicatorColumns) {
@@ -233,50 +202,38 @@ export class SimpleImputer implements Transformer {
     if (column.kind === 'datetime') return datetimeColumn(column.name, values);
     const staysBoolean =
       column.kind === 'boolean' &&
-      (this.#params.strategy === 'most_frequent' || this.#params.strategy === 'constant');
+      (this.getParams().strategy === 'most_frequent' || this.getParams().strategy === 'constant');
     return staysBoolean ? booleanColumn(column.name, values) : numericColumn(column.name, values);
   }
 
-  toJSON(): SerializedObject {
-    const s = this.#state;
+  protected writeState(s: State): Serializable {
     return {
-      type: TYPE,
-      params: { ...this.#params },
-      state:
-        s === undefined
-          ? null
-          : {
-              columns: [...s.columns],
-              fills: s.fills,
-              fillLevels: [...s.fillLevels],
-              indicatorColumns: [...s.indicatorColumns],
-            },
+      columns: [...s.columns],
+      fills: s.fills,
+      fillLevels: [...s.fillLevels],
+      indicatorColumns: [...s.indicatorColumns],
+    };
+  }
+
+  protected readState(state: SerialReader): State {
+    return {
+      ...readColumnStats(state, ['fills']),
+      fillLevels: state.strings('fillLevels'),
+      indicatorColumns: state.strings('indicatorColumns'),
     };
   }
 
   static fromJSON(json: SerializedObject): SimpleImputer {
-    const { params, state } = readEnvelope(json, TYPE);
-    const imputer = new SimpleImputer({
-      strategy: params.string('strategy') as ImputeStrategy,
-      fillValue: params.raw('fillValue') as number | string | null,
-      addIndicator: params.boolean('addIndicator'),
-      columns: params.optionalStrings('columns') ?? undefined,
-    });
-    checkRestoredOptions(TYPE, () => validate(imputer.#params));
-    if (state !== null) {
-      const columns = state.strings('columns');
-      imputer.#state = {
-        columns,
-        fills: state.float64('fills', columns.length),
-        fillLevels: state.strings('fillLevels'),
-        indicatorColumns: state.strings('indicatorColumns'),
-      };
-    }
-    return imputer;
-  }
-
-  #fitted(): State {
-    if (this.#state === undefined) throw new NotFittedError(TYPE);
-    return this.#state;
+    return ColumnStep.restore(
+      json,
+      TYPE,
+      (params) =>
+        new SimpleImputer({
+          strategy: params.string('strategy') as ImputeStrategy,
+          fillValue: params.raw('fillValue') as number | string | null,
+          addIndicator: params.boolean('addIndicator'),
+          columns: params.optionalStrings('columns') ?? undefined,
+        }),
+    );
   }
 }

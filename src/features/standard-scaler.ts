@@ -1,11 +1,12 @@
 import type { ColumnKind } from '../data/column.js';
 import { numericColumn } from '../data/column.js';
 import type { Frame } from '../data/frame.js';
-import type { SerializedObject } from '../data/serializable.js';
-import { InvalidParameterError, NotFittedError } from '../errors.js';
-import { columnsOption, expectColumn, resolveColumns } from './column-selection.js';
+import type { Serializable, SerializedObject } from '../data/serializable.js';
+import type { SerialReader } from '../data/serialized-reader.js';
+import { InvalidParameterError } from '../errors.js';
+import { columnsOption } from './column-selection.js';
+import { ColumnStep, readColumnStats } from './column-step.js';
 import { observedMean, observedStd } from './column-stats.js';
-import { checkRestoredOptions, readEnvelope } from '../data/serialized-reader.js';
 import type { Transformer } from './transformer.js';
 
 export interface StandardScalerOptions {
@@ -31,13 +32,6 @@ interface State {
   readonly scale: Float64Array;
 }
 
-function validate(p: Params): void {
-  if (typeof p.withMean !== 'boolean')
-    throw new InvalidParameterError(TYPE, 'withMean', 'must be a boolean');
-  if (typeof p.withStd !== 'boolean')
-    throw new InvalidParameterError(TYPE, 'withStd', 'must be a boolean');
-}
-
 /**
  * Standardises columns to zero mean and unit variance with training statistics (scikit-learn's
  * `StandardScaler`): missing values are ignored in fit and stay missing; a constant column gets
@@ -46,57 +40,52 @@ function validate(p: Params): void {
  * @example
  * const scaled = new StandardScaler().fit(train).transform(test);
  */
-export class StandardScaler implements Transformer {
+export class StandardScaler extends ColumnStep<Params, State> implements Transformer {
   readonly type = TYPE;
-  readonly #params: Readonly<Params>;
-  #state: State | undefined;
 
   constructor(options: StandardScalerOptions = {}) {
-    this.#params = Object.freeze({
-      withMean: options.withMean ?? true,
-      withStd: options.withStd ?? true,
-      columns: columnsOption(options.columns),
-    });
-  }
-
-  get isFitted(): boolean {
-    return this.#state !== undefined;
-  }
-
-  getParams(): Readonly<Params> {
-    return this.#params;
+    super(
+      {
+        withMean: options.withMean ?? true,
+        withStd: options.withStd ?? true,
+        columns: columnsOption(options.columns),
+      },
+      DEFAULT_KINDS,
+      ACCEPTED_KINDS,
+    );
   }
 
   /** Learned means and scales, one per column (copies). */
   get statistics(): { columns: readonly string[]; mean: Float64Array; scale: Float64Array } {
-    const s = this.#fitted();
+    const s = this.fitted();
     return { columns: s.columns, mean: s.mean.slice(), scale: s.scale.slice() };
   }
 
-  fit(frame: Frame): this {
-    const p = this.#params;
-    validate(p);
-    const columns = resolveColumns(TYPE, frame, p.columns, DEFAULT_KINDS, ACCEPTED_KINDS);
+  protected checkParams(p: Params): void {
+    if (typeof p.withMean !== 'boolean')
+      throw new InvalidParameterError(TYPE, 'withMean', 'must be a boolean');
+    if (typeof p.withStd !== 'boolean')
+      throw new InvalidParameterError(TYPE, 'withStd', 'must be a boolean');
+  }
+
+  protected learn(frame: Frame, columns: string[], p: Params): State {
     const mean = new Float64Array(columns.length);
     const scale = new Float64Array(columns.length).fill(1);
     columns.forEach((name, j) => {
-      const values = (expectColumn(TYPE, frame, name, ACCEPTED_KINDS) as { values: Float64Array })
-        .values;
+      const values = this.values(frame, name);
       const m = observedMean(values);
       const std = observedStd(values, m);
       mean[j] = p.withMean && !Number.isNaN(m) ? m : 0;
       if (p.withStd && std >= TINY_SCALE) scale[j] = std;
     });
-    this.#state = { columns, mean, scale };
-    return this;
+    return { columns, mean, scale };
   }
 
   transform(frame: Frame): Frame {
-    const { columns, mean, scale } = this.#fitted();
+    const { columns, mean, scale } = this.fitted();
     let out = frame;
     columns.forEach((name, j) => {
-      const values = (expectColumn(TYPE, frame, name, ACCEPTED_KINDS) as { values: Float64Array })
-        .values;
+      const values = this.values(frame, name);
       const scaled = new Float64Array(values.length);
       const m = mean[j];
       const s = scale[j];
@@ -106,36 +95,24 @@ export class StandardScaler implements Transformer {
     return out;
   }
 
-  toJSON(): SerializedObject {
-    const s = this.#state;
-    return {
-      type: TYPE,
-      params: { ...this.#params },
-      state: s === undefined ? null : { columns: [...s.columns], mean: s.mean, scale: s.scale },
-    };
+  protected writeState(s: State): Serializable {
+    return { columns: [...s.columns], mean: s.mean, scale: s.scale };
+  }
+
+  protected readState(state: SerialReader): State {
+    return readColumnStats(state, ['mean', 'scale']);
   }
 
   static fromJSON(json: SerializedObject): StandardScaler {
-    const { params, state } = readEnvelope(json, TYPE);
-    const scaler = new StandardScaler({
-      withMean: params.boolean('withMean'),
-      withStd: params.boolean('withStd'),
-      columns: params.optionalStrings('columns') ?? undefined,
-    });
-    checkRestoredOptions(TYPE, () => validate(scaler.#params));
-    if (state !== null) {
-      const columns = state.strings('columns');
-      scaler.#state = {
-        columns,
-        mean: state.float64('mean', columns.length),
-        scale: state.float64('scale', columns.length),
-      };
-    }
-    return scaler;
-  }
-
-  #fitted(): State {
-    if (this.#state === undefined) throw new NotFittedError(TYPE);
-    return this.#state;
+    return ColumnStep.restore(
+      json,
+      TYPE,
+      (params) =>
+        new StandardScaler({
+          withMean: params.boolean('withMean'),
+          withStd: params.boolean('withStd'),
+          columns: params.optionalStrings('columns') ?? undefined,
+        }),
+    );
   }
 }

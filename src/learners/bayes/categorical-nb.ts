@@ -1,18 +1,14 @@
 import type { DenseMatrix, Matrix } from '../../data/matrix.js';
 import { denseMatrix } from '../../data/matrix.js';
-import type { SerializedObject } from '../../data/serializable.js';
-import { InvalidParameterError, NotFittedError } from '../../errors.js';
-import { checkFitData, checkPredictColumns } from '../check-data.js';
-import { checkRestoredOptions, readEnvelope } from '../../data/serialized-reader.js';
-import type { Classifier, FitOptions } from '../estimator.js';
+import type { Serializable, SerializedObject } from '../../data/serializable.js';
+import type { SerialReader } from '../../data/serialized-reader.js';
+import { InvalidParameterError } from '../../errors.js';
+import { checkPredictColumns } from '../check-data.js';
 import { categoryCodes } from './check-features.js';
 import type { CategoryTables } from './category-tables.js';
 import { countCategories, logProbabilityTables, readCategoryTables } from './category-tables.js';
-import {
-  encodeLabels,
-  labelsFromLogLikelihood,
-  probabilitiesFromLogLikelihood,
-} from './naive-bayes-output.js';
+import type { EncodedLabels } from './naive-bayes.js';
+import { NaiveBayes } from './naive-bayes.js';
 import { checkPriors } from './priors.js';
 
 export interface CategoricalNBOptions {
@@ -48,36 +44,6 @@ function isCount(value: unknown): boolean {
   return typeof value === 'number' && Number.isInteger(value) && value >= 1;
 }
 
-function validateOptions(options: ResolvedOptions): void {
-  const { alpha, fitPrior, classPrior, minCategories } = options;
-  if (!(typeof alpha === 'number' && alpha >= 0 && alpha < Infinity)) {
-    throw new InvalidParameterError(
-      TYPE,
-      'alpha',
-      `must be a finite number ≥ 0, got ${String(alpha)}`,
-    );
-  }
-  if (typeof fitPrior !== 'boolean') {
-    throw new InvalidParameterError(
-      TYPE,
-      'fitPrior',
-      `must be true or false, got ${String(fitPrior)}`,
-    );
-  }
-  if (classPrior !== null) checkPriors(TYPE, classPrior, undefined, 'classPrior');
-  const minimumOk =
-    minCategories === null ||
-    isCount(minCategories) ||
-    (Array.isArray(minCategories) && minCategories.every(isCount));
-  if (!minimumOk) {
-    throw new InvalidParameterError(
-      TYPE,
-      'minCategories',
-      'must be a positive integer or an array of them, one per feature',
-    );
-  }
-}
-
 /**
  * Categorical naive Bayes (scikit-learn's `CategoricalNB`): each feature is a non-negative
  * integer category code; per class, category probabilities are smoothed counts
@@ -88,15 +54,12 @@ function validateOptions(options: ResolvedOptions): void {
  * const model = new CategoricalNB({ alpha: 0.5 }).fit(codes, y);
  * model.predictProba(codes);
  */
-export class CategoricalNB implements Classifier<ResolvedOptions> {
+export class CategoricalNB extends NaiveBayes<ResolvedOptions, FittedState> {
   readonly type = TYPE;
-  readonly task = 'classification';
-  readonly #options: ResolvedOptions;
-  #state: FittedState | undefined;
 
   constructor(options: CategoricalNBOptions = {}) {
     const { minCategories = null, classPrior = null } = options;
-    this.#options = Object.freeze({
+    super({
       alpha: options.alpha ?? 1,
       fitPrior: options.fitPrior ?? true,
       classPrior: classPrior === null ? null : Object.freeze([...classPrior]),
@@ -106,31 +69,23 @@ export class CategoricalNB implements Classifier<ResolvedOptions> {
     });
   }
 
-  get isFitted(): boolean {
-    return this.#state !== undefined;
-  }
-
-  get classes(): Float64Array {
-    return this.#fitted().classes;
-  }
-
   /** Total sample weight per class. */
   get classCount(): Float64Array {
-    return this.#fitted().classCount.slice();
+    return this.fitted().classCount.slice();
   }
 
   get classLogPrior(): Float64Array {
-    return this.#fitted().classLogPrior.slice();
+    return this.fitted().classLogPrior.slice();
   }
 
   /** Number of categories of each feature: max code seen + 1, at least `minCategories`. */
   get categoryCounts(): Int32Array {
-    return this.#fitted().tables.categories.slice();
+    return this.fitted().tables.categories.slice();
   }
 
   /** log P(category | class) of one feature, classes × categories (scikit-learn's `feature_log_prob_[feature]`). */
   featureLogProb(feature: number): DenseMatrix {
-    const { classes, tables } = this.#fitted();
+    const { classes, tables } = this.fitted();
     const k = classes.length;
     const categories = tables.categories[feature];
     const out = new Float64Array(k * categories);
@@ -141,15 +96,44 @@ export class CategoricalNB implements Classifier<ResolvedOptions> {
     return denseMatrix(k, categories, out);
   }
 
-  getParams(): ResolvedOptions {
-    return this.#options;
+  protected checkOptions(options: ResolvedOptions): void {
+    const { alpha, fitPrior, classPrior, minCategories } = options;
+    if (!(typeof alpha === 'number' && alpha >= 0 && alpha < Infinity)) {
+      throw new InvalidParameterError(
+        TYPE,
+        'alpha',
+        `must be a finite number ≥ 0, got ${String(alpha)}`,
+      );
+    }
+    if (typeof fitPrior !== 'boolean') {
+      throw new InvalidParameterError(
+        TYPE,
+        'fitPrior',
+        `must be true or false, got ${String(fitPrior)}`,
+      );
+    }
+    if (classPrior !== null) checkPriors(TYPE, classPrior, undefined, 'classPrior');
+    const minimumOk =
+      minCategories === null ||
+      isCount(minCategories) ||
+      (Array.isArray(minCategories) && minCategories.every(isCount));
+    if (!minimumOk) {
+      throw new InvalidParameterError(
+        TYPE,
+        'minCategories',
+        'must be a positive integer or an array of them, one per feature',
+      );
+    }
   }
 
-  fit(X: Matrix, y: Float64Array, options: FitOptions = {}): this {
-    validateOptions(this.#options);
-    const weights = checkFitData(TYPE, X, y, options.sampleWeight);
+  protected learn(
+    X: Matrix,
+    { classes, codes: labels }: EncodedLabels,
+    weights: Float64Array,
+    options: ResolvedOptions,
+  ): FittedState {
     const codes = categoryCodes(TYPE, X);
-    const { minCategories, classPrior, fitPrior } = this.#options;
+    const { minCategories, classPrior, fitPrior } = options;
     if (Array.isArray(minCategories) && minCategories.length !== X.cols) {
       throw new InvalidParameterError(
         TYPE,
@@ -157,7 +141,6 @@ export class CategoricalNB implements Classifier<ResolvedOptions> {
         `has ${minCategories.length} entries but X has ${X.cols} features`,
       );
     }
-    const { classes, codes: labels } = encodeLabels(y);
     const k = classes.length;
     if (classPrior !== null) checkPriors(TYPE, classPrior, k, 'classPrior');
     const classCount = new Float64Array(k);
@@ -169,79 +152,19 @@ export class CategoricalNB implements Classifier<ResolvedOptions> {
       k,
       minCategories as number | number[] | null,
     );
-    const alpha = Math.max(this.#options.alpha, ALPHA_MIN);
+    const alpha = Math.max(options.alpha, ALPHA_MIN);
     let classLogPrior: Float64Array;
     if (classPrior !== null) classLogPrior = Float64Array.from(classPrior, Math.log);
     else if (fitPrior) {
       const logTotal = Math.log(classCount.reduce((a, b) => a + b, 0));
       classLogPrior = classCount.map((count) => Math.log(count) - logTotal);
     } else classLogPrior = new Float64Array(k).fill(-Math.log(k));
-    this.#state = {
-      classes,
-      classCount,
-      classLogPrior,
-      tables: logProbabilityTables(counts, k, alpha),
-    };
-    return this;
-  }
-
-  predict(X: Matrix): Float64Array {
-    return labelsFromLogLikelihood(this.#jointLogLikelihood(X), X.rows, this.#fitted().classes);
-  }
-
-  predictProba(X: Matrix): DenseMatrix {
-    return probabilitiesFromLogLikelihood(
-      this.#jointLogLikelihood(X),
-      X.rows,
-      this.#fitted().classes.length,
-    );
-  }
-
-  toJSON(): SerializedObject {
-    const { alpha, fitPrior, classPrior, minCategories } = this.#options;
-    const params = {
-      alpha,
-      fitPrior,
-      classPrior: classPrior === null ? null : [...classPrior],
-      minCategories: Array.isArray(minCategories)
-        ? [...minCategories]
-        : (minCategories as number | null),
-    };
-    const s = this.#state;
-    if (s === undefined) return { type: TYPE, params, state: null };
-    return {
-      type: TYPE,
-      params,
-      state: {
-        classes: s.classes.slice(),
-        classCount: s.classCount.slice(),
-        classLogPrior: s.classLogPrior.slice(),
-        categories: s.tables.categories.slice(),
-        logProb: s.tables.logProb.slice(),
-        unseenLogProb: s.tables.unseenLogProb.slice(),
-      },
-    };
-  }
-
-  static fromJSON(json: SerializedObject): CategoricalNB {
-    const { params, state } = readEnvelope(json, TYPE);
-    const model = new CategoricalNB(params.record as CategoricalNBOptions);
-    checkRestoredOptions(TYPE, () => validateOptions(model.#options));
-    if (state === null) return model;
-    const classes = state.float64('classes');
-    const k = classes.length;
-    model.#state = {
-      classes: classes.slice(),
-      classCount: state.float64('classCount', k).slice(),
-      classLogPrior: state.float64('classLogPrior', k).slice(),
-      tables: readCategoryTables(TYPE, state, k),
-    };
-    return model;
+    return { classes, classCount, classLogPrior, tables: logProbabilityTables(counts, k, alpha) };
   }
 
   /** Σ over features of log P(code | class), plus log P(class): scikit-learn's order of sums. */
-  #jointLogLikelihood(X: Matrix): Float64Array {
-    const { classes, classLogPrior, tables } = this.#fitted();
+  protected jointLogLikelihood(state: FittedState, X: Matrix): Float64Array {
+    const { classes, classLogPrior, tables } = state;
     const { categories, offsets, logProb, unseenLogProb } = tables;
     checkPredictColumns(TYPE, X, categories.length);
     const { rows, cols, data } = categoryCodes(TYPE, X);
@@ -263,8 +186,33 @@ export class CategoricalNB implements Classifier<ResolvedOptions> {
     return jll;
   }
 
-  #fitted(): FittedState {
-    if (this.#state === undefined) throw new NotFittedError(TYPE);
-    return this.#state;
+  protected writeState(s: FittedState): Serializable {
+    return {
+      classes: s.classes.slice(),
+      classCount: s.classCount.slice(),
+      classLogPrior: s.classLogPrior.slice(),
+      categories: s.tables.categories.slice(),
+      logProb: s.tables.logProb.slice(),
+      unseenLogProb: s.tables.unseenLogProb.slice(),
+    };
+  }
+
+  protected readState(state: SerialReader): FittedState {
+    const classes = state.float64('classes');
+    const k = classes.length;
+    return {
+      classes: classes.slice(),
+      classCount: state.float64('classCount', k).slice(),
+      classLogPrior: state.float64('classLogPrior', k).slice(),
+      tables: readCategoryTables(TYPE, state, k),
+    };
+  }
+
+  static fromJSON(json: SerializedObject): CategoricalNB {
+    return NaiveBayes.restore(
+      json,
+      TYPE,
+      (params) => new CategoricalNB(params as CategoricalNBOptions),
+    );
   }
 }

@@ -1,16 +1,12 @@
 import type { DenseMatrix, Matrix } from '../../data/matrix.js';
 import { denseMatrix } from '../../data/matrix.js';
-import type { SerializedObject } from '../../data/serializable.js';
-import { DeserializationError, InvalidParameterError, NotFittedError } from '../../errors.js';
-import { checkFitData, checkPredictColumns } from '../check-data.js';
-import { checkRestoredOptions, readEnvelope } from '../../data/serialized-reader.js';
-import type { Classifier, FitOptions } from '../estimator.js';
+import type { Serializable, SerializedObject } from '../../data/serializable.js';
+import type { SerialReader } from '../../data/serialized-reader.js';
+import { InvalidParameterError } from '../../errors.js';
+import { checkPredictColumns } from '../check-data.js';
 import { finiteFeatures } from './check-features.js';
-import {
-  encodeLabels,
-  labelsFromLogLikelihood,
-  probabilitiesFromLogLikelihood,
-} from './naive-bayes-output.js';
+import type { EncodedLabels } from './naive-bayes.js';
+import { NaiveBayes } from './naive-bayes.js';
 import { checkPriors } from './priors.js';
 
 export interface GaussianNBOptions {
@@ -36,21 +32,6 @@ interface FittedState {
   readonly nFeatures: number;
 }
 
-function validateOptions(options: ResolvedOptions): void {
-  if (!(
-    typeof options.varSmoothing === 'number' &&
-    options.varSmoothing >= 0 &&
-    options.varSmoothing < Infinity
-  )) {
-    throw new InvalidParameterError(
-      TYPE,
-      'varSmoothing',
-      `must be a finite number ≥ 0, got ${String(options.varSmoothing)}`,
-    );
-  }
-  if (options.priors !== null) checkPriors(TYPE, options.priors, undefined);
-}
-
 /**
  * Gaussian naive Bayes (scikit-learn's `GaussianNB`): per class, each feature is normal with its
  * own (weighted) mean and variance; the largest feature variance times `varSmoothing` is added to
@@ -60,64 +41,66 @@ function validateOptions(options: ResolvedOptions): void {
  * const model = new GaussianNB().fit(X, y);
  * model.predictProba(X); // rows × classes
  */
-export class GaussianNB implements Classifier<ResolvedOptions> {
+export class GaussianNB extends NaiveBayes<ResolvedOptions, FittedState> {
   readonly type = TYPE;
-  readonly task = 'classification';
-  readonly #options: ResolvedOptions;
-  #state: FittedState | undefined;
 
   constructor(options: GaussianNBOptions = {}) {
-    this.#options = Object.freeze({
+    super({
       varSmoothing: options.varSmoothing ?? 1e-9,
       priors: options.priors == null ? null : Object.freeze([...options.priors]),
     });
   }
 
-  get isFitted(): boolean {
-    return this.#state !== undefined;
-  }
-
-  get classes(): Float64Array {
-    return this.#fitted().classes;
-  }
-
   /** Per-class feature means (classes × features), scikit-learn's `theta_`. */
   get theta(): DenseMatrix {
-    const state = this.#fitted();
+    const state = this.fitted();
     return denseMatrix(state.classes.length, state.nFeatures, state.theta.slice());
   }
 
   /** Per-class feature variances including the smoothing (classes × features), scikit-learn's `var_`. */
   get variance(): DenseMatrix {
-    const state = this.#fitted();
+    const state = this.fitted();
     return denseMatrix(state.classes.length, state.nFeatures, state.variance.slice());
   }
 
   get classPrior(): Float64Array {
-    return this.#fitted().classPrior.slice();
+    return this.fitted().classPrior.slice();
   }
 
   /** Total sample weight per class. */
   get classCount(): Float64Array {
-    return this.#fitted().classCount.slice();
+    return this.fitted().classCount.slice();
   }
 
   /** The variance added to every variance: varSmoothing × the largest feature variance. */
   get epsilon(): number {
-    return this.#fitted().epsilon;
+    return this.fitted().epsilon;
   }
 
-  getParams(): ResolvedOptions {
-    return this.#options;
+  protected checkOptions(options: ResolvedOptions): void {
+    if (!(
+      typeof options.varSmoothing === 'number' &&
+      options.varSmoothing >= 0 &&
+      options.varSmoothing < Infinity
+    )) {
+      throw new InvalidParameterError(
+        TYPE,
+        'varSmoothing',
+        `must be a finite number ≥ 0, got ${String(options.varSmoothing)}`,
+      );
+    }
+    if (options.priors !== null) checkPriors(TYPE, options.priors, undefined);
   }
 
-  fit(X: Matrix, y: Float64Array, options: FitOptions = {}): this {
-    validateOptions(this.#options);
-    const weights = checkFitData(TYPE, X, y, options.sampleWeight);
+  protected learn(
+    X: Matrix,
+    { classes, codes }: EncodedLabels,
+    weights: Float64Array,
+    options: ResolvedOptions,
+  ): FittedState {
     const dense = finiteFeatures(TYPE, X);
-    const { classes, codes } = encodeLabels(y);
     const k = classes.length;
-    if (this.#options.priors !== null) checkPriors(TYPE, this.#options.priors, k);
+    if (options.priors !== null) checkPriors(TYPE, options.priors, k);
     const { rows, cols, data } = dense;
     const classCount = new Float64Array(k);
     const theta = new Float64Array(k * cols);
@@ -138,7 +121,7 @@ export class GaussianNB implements Classifier<ResolvedOptions> {
         variance[base + j] += w * deviation * deviation;
       }
     }
-    const epsilon = this.#options.varSmoothing * largestFeatureVariance(dense);
+    const epsilon = options.varSmoothing * largestFeatureVariance(dense);
     for (let c = 0; c < k; c++) {
       for (let j = 0; j < cols; j++)
         variance[c * cols + j] = variance[c * cols + j] / classCount[c] + epsilon;
@@ -146,76 +129,18 @@ export class GaussianNB implements Classifier<ResolvedOptions> {
     let total = 0;
     for (const count of classCount) total += count;
     const classPrior =
-      this.#options.priors !== null
-        ? Float64Array.from(this.#options.priors)
+      options.priors !== null
+        ? Float64Array.from(options.priors)
         : classCount.map((count) => count / total);
-    this.#state = { classes, classCount, classPrior, theta, variance, epsilon, nFeatures: cols };
-    return this;
-  }
-
-  predict(X: Matrix): Float64Array {
-    return labelsFromLogLikelihood(this.#jointLogLikelihood(X), X.rows, this.#fitted().classes);
-  }
-
-  predictProba(X: Matrix): DenseMatrix {
-    return probabilitiesFromLogLikelihood(
-      this.#jointLogLikelihood(X),
-      X.rows,
-      this.#fitted().classes.length,
-    );
-  }
-
-  toJSON(): SerializedObject {
-    const s = this.#state;
-    const params = {
-      varSmoothing: this.#options.varSmoothing,
-      priors: this.#options.priors === null ? null : [...this.#options.priors],
-    };
-    if (s === undefined) return { type: TYPE, params, state: null };
-    return {
-      type: TYPE,
-      params,
-      state: {
-        classes: s.classes.slice(),
-        classCount: s.classCount.slice(),
-        classPrior: s.classPrior.slice(),
-        theta: s.theta.slice(),
-        variance: s.variance.slice(),
-        epsilon: s.epsilon,
-        nFeatures: s.nFeatures,
-      },
-    };
-  }
-
-  static fromJSON(json: SerializedObject): GaussianNB {
-    const { params, state } = readEnvelope(json, TYPE);
-    const model = new GaussianNB(params.record as GaussianNBOptions);
-    checkRestoredOptions(TYPE, () => validateOptions(model.#options));
-    if (state === null) return model;
-    const classes = state.float64('classes');
-    const k = classes.length;
-    const nFeatures = state.integer('nFeatures');
-    const epsilon = state.number('epsilon');
-    if (typeof epsilon !== 'number')
-      throw new DeserializationError(TYPE, '"epsilon" must be a number.');
-    model.#state = {
-      classes: classes.slice(),
-      classCount: state.float64('classCount', k).slice(),
-      classPrior: state.float64('classPrior', k).slice(),
-      theta: state.float64('theta', k * nFeatures).slice(),
-      variance: state.float64('variance', k * nFeatures).slice(),
-      epsilon,
-      nFeatures,
-    };
-    return model;
+    return { classes, classCount, classPrior, theta, variance, epsilon, nFeatures: cols };
   }
 
   /**
    * log P(c) − ½ Σⱼ log(2π σ²cj) − ½ Σⱼ (xj − θcj)² / σ²cj per row and class, summed in
    * scikit-learn's order so probabilities agree to rounding.
    */
-  #jointLogLikelihood(X: Matrix): Float64Array {
-    const { classes, classPrior, theta, variance, nFeatures } = this.#fitted();
+  protected jointLogLikelihood(state: FittedState, X: Matrix): Float64Array {
+    const { classes, classPrior, theta, variance, nFeatures } = state;
     checkPredictColumns(TYPE, X, nFeatures);
     const { rows, data } = finiteFeatures(TYPE, X);
     const k = classes.length;
@@ -241,9 +166,35 @@ export class GaussianNB implements Classifier<ResolvedOptions> {
     return jll;
   }
 
-  #fitted(): FittedState {
-    if (this.#state === undefined) throw new NotFittedError(TYPE);
-    return this.#state;
+  protected writeState(s: FittedState): Serializable {
+    return {
+      classes: s.classes.slice(),
+      classCount: s.classCount.slice(),
+      classPrior: s.classPrior.slice(),
+      theta: s.theta.slice(),
+      variance: s.variance.slice(),
+      epsilon: s.epsilon,
+      nFeatures: s.nFeatures,
+    };
+  }
+
+  protected readState(state: SerialReader): FittedState {
+    const classes = state.float64('classes');
+    const k = classes.length;
+    const nFeatures = state.integer('nFeatures');
+    return {
+      classes: classes.slice(),
+      classCount: state.float64('classCount', k).slice(),
+      classPrior: state.float64('classPrior', k).slice(),
+      theta: state.float64('theta', k * nFeatures).slice(),
+      variance: state.float64('variance', k * nFeatures).slice(),
+      epsilon: state.number('epsilon'),
+      nFeatures,
+    };
+  }
+
+  static fromJSON(json: SerializedObject): GaussianNB {
+    return NaiveBayes.restore(json, TYPE, (params) => new GaussianNB(params as GaussianNBOptions));
   }
 }
 

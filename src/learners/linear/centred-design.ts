@@ -1,5 +1,6 @@
 import type { Matrix } from '../../data/matrix.js';
 import { toColumnMajor } from '../../data/matrix.js';
+import type { CheckedData, LinearRegressorState } from './linear-regressor-state.js';
 
 /** A regression design prepared like scikit-learn's `_preprocess_data` + `_rescale_data`. */
 export interface CentredDesign {
@@ -66,4 +67,24 @@ export function interceptFor(
   let s = design.yOffset;
   for (let j = 0; j < coef.length; j++) s -= design.xOffset[j] * coef[j];
   return s;
+}
+
+/**
+ * Fits a closed-form solver (`coefficients` maps the centred design to coef) and restores the
+ * intercept: what ordinary least squares and ridge share.
+ */
+export function closedFormFit(
+  { X, y, weight }: CheckedData,
+  fitIntercept: boolean,
+  coefficients: (design: CentredDesign) => Float64Array,
+): LinearRegressorState {
+  const design = centredDesign(X, y, weight, fitIntercept);
+  const coef = coefficients(design);
+  return {
+    coef,
+    intercept: interceptFor(design, coef, fitIntercept),
+    nFeatures: X.cols,
+    nIter: 0,
+    converged: true,
+  };
 }

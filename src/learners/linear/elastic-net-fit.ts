@@ -1,9 +1,7 @@
-import type { Matrix } from '../../data/matrix.js';
 import { centredDesign, interceptFor } from './centred-design.js';
-import { checkFitData } from './check-data.js';
 import { enetCoordinateDescent } from './coordinate-descent.js';
-import type { LinearRegressorState } from './linear-regressor-state.js';
-import { checkBoolean, checkNonNegative, checkSolverLimits } from './linear-regressor-state.js';
+import type { CheckedData, LinearRegressorState } from './linear-regressor-state.js';
+import { checkBoolean, checkNonNegative, checkSolverLimits } from './option-checks.js';
 
 export type ElasticNetSettings = {
   readonly alpha: number;
@@ -24,18 +22,13 @@ export function validateElasticNetSettings(owner: string, o: ElasticNetSettings)
 /**
  * Fits scikit-learn's elastic-net objective
  *   1/(2·Σw)·Σ wᵢ·(yᵢ − xᵢ·coef − b)² + alpha·l1Ratio·‖coef‖₁ + ½·alpha·(1 − l1Ratio)·‖coef‖²
- * by cyclic coordinate descent. As in scikit-learn, weights are rescaled to sum to n and the
- * problem is multiplied by n, giving l1 = alpha·l1Ratio·n and l2 = alpha·(1 − l1Ratio)·n.
+ * by cyclic coordinate descent on checked data. As in scikit-learn, weights are rescaled to sum
+ * to n and the problem is multiplied by n, giving l1 = alpha·l1Ratio·n and l2 = alpha·(1 − l1Ratio)·n.
  */
 export function fitElasticNet(
-  owner: string,
-  X: Matrix,
-  y: Float64Array,
-  sampleWeight: Float64Array | undefined,
+  { X, y, weight: given }: CheckedData,
   o: ElasticNetSettings,
 ): LinearRegressorState {
-  validateElasticNetSettings(owner, o);
-  const given = checkFitData(owner, X, y, sampleWeight);
   const n = X.rows;
   let total = 0;
   for (let i = 0; i < n; i++) total += given[i];

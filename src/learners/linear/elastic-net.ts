@@ -1,15 +1,8 @@
-import type { Matrix } from '../../data/matrix.js';
 import type { SerializedObject } from '../../data/serializable.js';
-import { NotFittedError } from '../../errors.js';
-import type { FitOptions, Regressor } from '../estimator.js';
 import type { ElasticNetSettings } from './elastic-net-fit.js';
 import { fitElasticNet, validateElasticNetSettings } from './elastic-net-fit.js';
-import type { LinearRegressorState } from './linear-regressor-state.js';
-import {
-  deserializeRegressor,
-  predictLinear,
-  serializeRegressor,
-} from './linear-regressor-state.js';
+import { LinearRegressor } from './linear-regressor.js';
+import type { CheckedData, LinearRegressorState } from './linear-regressor-state.js';
 
 const TYPE = 'ElasticNet';
 
@@ -35,14 +28,11 @@ export interface ElasticNetOptions {
  * const enet = new ElasticNet({ alpha: 0.01, l1Ratio: 0.5 }).fit(X, y);
  * enet.coef; // exact zeros for dropped features
  */
-export class ElasticNet implements Regressor<ElasticNetSettings> {
+export class ElasticNet extends LinearRegressor<ElasticNetSettings> {
   readonly type = TYPE;
-  readonly task = 'regression';
-  readonly #options: ElasticNetSettings;
-  #state: LinearRegressorState | undefined;
 
   constructor(options: ElasticNetOptions = {}) {
-    this.#options = Object.freeze({
+    super({
       alpha: options.alpha ?? 1,
       l1Ratio: options.l1Ratio ?? 0.5,
       fitIntercept: options.fitIntercept ?? true,
@@ -51,57 +41,19 @@ export class ElasticNet implements Regressor<ElasticNetSettings> {
     });
   }
 
-  get isFitted(): boolean {
-    return this.#state !== undefined;
+  protected checkOptions(o: ElasticNetSettings): void {
+    validateElasticNetSettings(TYPE, o);
   }
 
-  getParams(): ElasticNetSettings {
-    return this.#options;
-  }
-
-  get coef(): Float64Array {
-    return this.#fitted().coef.slice();
-  }
-
-  get intercept(): number {
-    return this.#fitted().intercept;
-  }
-
-  get nIter(): number {
-    return this.#fitted().nIter;
-  }
-
-  get converged(): boolean {
-    return this.#fitted().converged;
-  }
-
-  fit(X: Matrix, y: Float64Array, options: FitOptions = {}): this {
-    this.#state = fitElasticNet(TYPE, X, y, options.sampleWeight, this.#options);
-    return this;
-  }
-
-  predict(X: Matrix): Float64Array {
-    return predictLinear(TYPE, this.#fitted(), X);
-  }
-
-  toJSON(): SerializedObject {
-    return serializeRegressor(TYPE, this.#options, this.#state);
+  protected solve(data: CheckedData, o: ElasticNetSettings): LinearRegressorState {
+    return fitElasticNet(data, o);
   }
 
   static fromJSON(json: SerializedObject): ElasticNet {
-    const { params, state } = deserializeRegressor(
+    return LinearRegressor.restore(
       json,
       TYPE,
-      (p: ElasticNetOptions) => new ElasticNet(p),
-      (o: ElasticNetSettings) => validateElasticNetSettings(TYPE, o),
+      (params) => new ElasticNet(params as ElasticNetOptions),
     );
-    const model = new ElasticNet(params);
-    model.#state = state;
-    return model;
-  }
-
-  #fitted(): LinearRegressorState {
-    if (this.#state === undefined) throw new NotFittedError(TYPE);
-    return this.#state;
   }
 }
