@@ -59,7 +59,7 @@ export function centredDesign(
 
 /** intercept = ȳ − x̄·coef, the intercept that undoes the centring. */
 export function interceptFor(
-  design: CentredDesign,
+  design: Pick<CentredDesign, 'xOffset' | 'yOffset'>,
   coef: Float64Array,
   fitIntercept: boolean,
 ): number {

@@ -1,31 +1,17 @@
-import type { CentredDesign } from './centred-design.js';
-import { minimumNormLeastSquares } from './least-squares.js';
+import type { CentredGram } from './centred-gram.js';
 
 /**
- * Ridge coefficients (XᵀX + αI)⁻¹Xᵀy on a centred design by a hand-written Cholesky factorisation
- * of the p × p Gram matrix. When the system is not positive definite (α = 0 with collinear
- * columns) it falls back to the minimum-norm least-squares solution.
+ * Ridge coefficients (XcᵀWXc + αI)⁻¹XcᵀW(y − ȳ) by a hand-written Cholesky factorisation of the
+ * p × p Gram matrix; null when the system is not positive definite (α = 0 with collinear
+ * columns), for the caller to fall back to minimum-norm least squares.
  */
-export function ridgeCoefficients(design: CentredDesign, alpha: number): Float64Array {
-  const { columns, target, rows: n, cols: p } = design;
-  const gram = new Float64Array(p * p);
-  const rhs = new Float64Array(p);
-  for (let a = 0; a < p; a++) {
-    const baseA = a * n;
-    let r = 0;
-    for (let i = 0; i < n; i++) r += columns[baseA + i] * target[i];
-    rhs[a] = r;
-    for (let b = 0; b <= a; b++) {
-      const baseB = b * n;
-      let s = 0;
-      for (let i = 0; i < n; i++) s += columns[baseA + i] * columns[baseB + i];
-      gram[a * p + b] = s;
-    }
-    gram[a * p + a] += alpha;
-  }
-  if (!choleskyInPlace(gram, p)) return minimumNormLeastSquares(design);
+export function ridgeCoefficients(system: CentredGram, alpha: number): Float64Array | null {
+  const p = system.cols;
+  const gram = system.gram.slice();
+  for (let a = 0; a < p; a++) gram[a * p + a] += alpha;
+  if (!choleskyInPlace(gram, p)) return null;
   // Forward then backward substitution with L (lower triangle of `gram`).
-  const coef = rhs;
+  const coef = system.rhs.slice();
   for (let a = 0; a < p; a++) {
     let s = coef[a];
     for (let b = 0; b < a; b++) s -= gram[a * p + b] * coef[b];

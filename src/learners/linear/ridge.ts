@@ -1,5 +1,7 @@
 import type { SerializedObject } from '../../data/serializable.js';
-import { closedFormFit } from './centred-design.js';
+import { centredDesign, interceptFor } from './centred-design.js';
+import { centredGram } from './centred-gram.js';
+import { minimumNormLeastSquares } from './least-squares.js';
 import { LinearRegressor } from './linear-regressor.js';
 import type { CheckedData, LinearRegressorState } from './linear-regressor-state.js';
 import { checkBoolean, checkNonNegative } from './option-checks.js';
@@ -36,8 +38,19 @@ export class Ridge extends LinearRegressor<ResolvedOptions> {
     checkBoolean(TYPE, 'fitIntercept', o.fitIntercept);
   }
 
-  protected solve(data: CheckedData, o: ResolvedOptions): LinearRegressorState {
-    return closedFormFit(data, o.fitIntercept, (design) => ridgeCoefficients(design, o.alpha));
+  protected solve({ X, y, weight }: CheckedData, o: ResolvedOptions): LinearRegressorState {
+    // Normal equations accumulated row by row: CSR input (one-hot of many levels) never densifies.
+    const system = centredGram(X, y, weight, o.fitIntercept);
+    const coef =
+      ridgeCoefficients(system, o.alpha) ??
+      minimumNormLeastSquares(centredDesign(X, y, weight, o.fitIntercept));
+    return {
+      coef,
+      intercept: interceptFor(system, coef, o.fitIntercept),
+      nFeatures: X.cols,
+      nIter: 0,
+      converged: true,
+    };
   }
 
   static fromJSON(json: SerializedObject): Ridge {
