@@ -78,11 +78,7 @@ async function main(): Promise<void> {
       better: 'lower',
     });
   }
-  const path = writeResults(
-    'read',
-    'npm run bench:read',
-    rows,
-  );
+  const path = writeResults('read', 'npm run bench:read', rows);
   printMarkdown(rows);
   console.log(`results written to ${path}`);
 }

@@ -18,5 +18,6 @@ export type {
   LinearRegressionOptions,
   LogisticPenalty,
   LogisticRegressionOptions,
+  LogisticSolver,
   RidgeOptions,
 } from './linear/index.js';

@@ -3,6 +3,7 @@ export type {
   ClassWeight,
   LogisticPenalty,
   LogisticRegressionOptions,
+  LogisticSolver,
   ResolvedLogisticOptions,
 } from './logistic-options.js';
 export { LinearRegression } from './linear-regression.js';

@@ -1,17 +1,15 @@
 import type { DenseMatrix, Matrix } from '../../data/matrix.js';
 import type { SerializedObject } from '../../data/serializable.js';
+import { checkRestoredOptions, readEnvelope } from '../../data/serialized-reader.js';
 import { DataValidationError, DeserializationError, NotFittedError } from '../../errors.js';
+import { checkFiniteMatrix, checkFitData, checkPredictColumns } from '../check-data.js';
 import type { Classifier, FitOptions } from '../estimator.js';
-import { minimizeLbfgs } from '../optim/lbfgs.js';
 import type { QuasiNewtonOptions } from '../optim/objective.js';
-import { minimizeOwlqn } from '../optim/owlqn.js';
-import { checkFitData, checkPredictColumns } from './check-data.js';
 import { applyClassWeight, encodeClasses } from './class-weights.js';
 import { linearScores } from './linear-scores.js';
-import { logisticObjective } from './logistic-loss.js';
 import type { LogisticRegressionOptions, ResolvedLogisticOptions } from './logistic-options.js';
 import { resolveLogisticOptions, validateLogisticOptions } from './logistic-options.js';
-import { readBoolean, readEnvelope, readFloat64Array, readInteger } from './serialized.js';
+import { chooseLogisticSolver, solveLogistic } from './logistic-solver.js';
 
 const TYPE = 'LogisticRegression';
 /** scipy's default L-BFGS-B `ftol`, which scikit-learn leaves in place at tol = 1e-4. */
@@ -30,9 +28,10 @@ interface LogisticState {
 /**
  * Logistic regression with scikit-learn 1.2 semantics: minimises C·Σ wᵢ·lossᵢ + penalty(coef),
  * intercept unpenalised; sigmoid for two classes, full multinomial softmax (K coefficient rows)
- * for more. L2 and no penalty use L-BFGS with a strong-Wolfe line search; L1 and elastic-net use
- * OWL-QN, which reaches the exact optimum with exact zeros. Non-convergence does not throw: see
- * `converged` and `nIter`.
+ * for more. L2 and no penalty use L-BFGS with a strong-Wolfe line search or, for two classes
+ * (`solver`; `auto` picks it for binary L2 fits with few columns), Newton's method with the exact
+ * Hessian and a Cholesky solve; L1 and elastic-net use OWL-QN, which reaches the exact optimum
+ * with exact zeros. Non-convergence does not throw: see `converged` and `nIter`.
  *
  * @example
  * const model = new LogisticRegression({ C: 0.5, classWeight: 'balanced' }).fit(X, y);
@@ -85,27 +84,28 @@ export class LogisticRegression implements Classifier<ResolvedLogisticOptions> {
     const o = this.#options;
     validateLogisticOptions(o);
     const sampleWeight = checkFitData(TYPE, X, y, options.sampleWeight);
+    checkFiniteMatrix(TYPE, X);
     const { classes, classIndex } = encodeClasses(y);
     if (classes.length < 2)
       throw new DataValidationError(
         {},
         `${TYPE}: y holds a single class (${classes[0]}); need at least two`,
       );
-    const weight = applyClassWeight(TYPE, o.classWeight, classes, classIndex, sampleWeight);
     const K = classes.length;
+    const solver = chooseLogisticSolver(o, K, X);
+    const weight = applyClassWeight(TYPE, o.classWeight, classes, classIndex, sampleWeight);
     const outputs = K === 2 ? 1 : K;
     const p = X.cols;
     const rho = o.penalty === 'l1' ? 1 : o.penalty === 'elasticnet' ? (o.l1Ratio as number) : 0;
     const l2 = o.penalty === 'none' ? 0 : (1 - rho) / o.C;
-    const target = Float64Array.from(classIndex);
-    const objective = logisticObjective({
+    const problem = {
       X,
-      target,
+      target: Float64Array.from(classIndex),
       weight,
       classCount: K,
       fitIntercept: o.fitIntercept,
       l2,
-    });
+    };
     const x = new Float64Array((p + (o.fitIntercept ? 1 : 0)) * outputs);
     const stopping: QuasiNewtonOptions = {
       maxIterations: o.maxIter,
@@ -114,14 +114,7 @@ export class LogisticRegression implements Classifier<ResolvedLogisticOptions> {
       // relative-decrease rule quadratically; at sklearn's default it is scipy's ftol.
       relativeDecreaseTolerance: SCIPY_FTOL * Math.min(1, (o.tol / 1e-4) ** 2),
     };
-    let result;
-    if (rho > 0) {
-      const l1Weights = new Float64Array(x.length);
-      l1Weights.fill(rho / o.C, 0, p * outputs);
-      result = minimizeOwlqn(objective, l1Weights, x, stopping);
-    } else {
-      result = minimizeLbfgs(objective, x, stopping);
-    }
+    const result = solveLogistic(problem, solver, rho / o.C, x, stopping);
     // The solver's layout is class-major like the public one: coefficients, then intercepts.
     const coef = x.slice(0, outputs * p);
     const intercept = o.fitIntercept ? x.slice(outputs * p) : new Float64Array(outputs);
@@ -209,25 +202,21 @@ export class LogisticRegression implements Classifier<ResolvedLogisticOptions> {
 
   static fromJSON(json: SerializedObject): LogisticRegression {
     const { params, state } = readEnvelope(json, TYPE);
-    const model = new LogisticRegression(params as LogisticRegressionOptions);
-    try {
-      validateLogisticOptions(model.#options);
-    } catch (error) {
-      throw new DeserializationError(TYPE, (error as Error).message);
-    }
+    const model = new LogisticRegression(params.record as LogisticRegressionOptions);
+    checkRestoredOptions(TYPE, () => validateLogisticOptions(model.#options));
     if (state === null) return model;
-    const classes = readFloat64Array(TYPE, state, 'classes');
+    const classes = state.float64('classes').slice();
     if (classes.length < 2)
       throw new DeserializationError(TYPE, '"classes" must hold at least two labels');
     const outputs = classes.length === 2 ? 1 : classes.length;
-    const nFeatures = readInteger(TYPE, state, 'nFeatures');
+    const nFeatures = state.integer('nFeatures');
     model.#state = {
       classes,
-      coef: readFloat64Array(TYPE, state, 'coef', outputs * nFeatures),
-      intercept: readFloat64Array(TYPE, state, 'intercept', outputs),
+      coef: state.float64('coef', outputs * nFeatures).slice(),
+      intercept: state.float64('intercept', outputs).slice(),
       nFeatures,
-      nIter: readInteger(TYPE, state, 'nIter'),
-      converged: readBoolean(TYPE, state, 'converged'),
+      nIter: state.integer('nIter'),
+      converged: state.boolean('converged'),
     };
     return model;
   }

@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import {
+  DataValidationError,
+  DeserializationError,
+  InvalidParameterError,
+} from '../../../src/errors.js';
 import { denseMatrix } from '../../../src/data/matrix.js';
 import type { Matrix } from '../../../src/data/matrix.js';
 import { LogisticRegression } from '../../../src/learners/linear/index.js';
 import type { LogisticRegressionOptions } from '../../../src/learners/linear/index.js';
+import type { LogisticSolver } from '../../../src/learners/linear/logistic-options.js';
 import { describeEstimatorConformance } from '../conformance.js';
+import { blobs } from '../synthetic.js';
 import type { FixtureCase } from './fixtures.js';
 import { expectClose, loadFixture, maxAbsOf, toCsrMatrix } from './fixtures.js';
 
@@ -31,13 +38,41 @@ for (const [name, defaults] of penalties) {
       { fitIntercept: 'yes' },
       { classWeight: 'auto' },
       { classWeight: { '0': -1 } },
+      { solver: 'sgd' },
     ],
     sparse: true,
   });
 }
 
+const newtonCases: [string, LogisticRegressionOptions][] = [
+  ['newton-cholesky, l2', { solver: 'newton-cholesky' }],
+  [
+    'newton-cholesky, no penalty, no intercept, balanced',
+    { solver: 'newton-cholesky', penalty: 'none', fitIntercept: false, classWeight: 'balanced' },
+  ],
+];
+for (const [name, defaults] of newtonCases) {
+  describeEstimatorConformance({
+    name: `LogisticRegression (${name})`,
+    task: 'classification',
+    make: (options) => new LogisticRegression({ ...defaults, ...options }),
+    fromJSON: (json) => LogisticRegression.fromJSON(json),
+    badOptions: [
+      { C: 0 },
+      { penalty: 'l1' },
+      { penalty: 'elasticnet', l1Ratio: 0.5 },
+      { solver: 'newton' },
+      { maxIter: 0 },
+    ],
+    // Newton fits two classes; noisy blobs keep the problem from being separable.
+    data: blobs({ rows: 240, cols: 5, classes: 2, seed: 31, zeroShare: 0.3 }),
+    secondData: blobs({ rows: 160, cols: 4, classes: 2, seed: 37 }),
+    sparse: true,
+  });
+}
+
 /** Maps a fixture's scikit-learn options onto ours, with a tolerance matching the fixture's. */
-function optionsOf(c: FixtureCase): LogisticRegressionOptions {
+function optionsOf(c: FixtureCase, solver: LogisticSolver): LogisticRegressionOptions {
   const o = c.options as Record<string, unknown>;
   return {
     penalty: (o.penalty as LogisticRegressionOptions['penalty']) ?? 'l2',
@@ -47,6 +82,7 @@ function optionsOf(c: FixtureCase): LogisticRegressionOptions {
     classWeight: (o.class_weight as LogisticRegressionOptions['classWeight']) ?? null,
     tol: 1e-9,
     maxIter: 5000,
+    solver,
   };
 }
 
@@ -57,15 +93,19 @@ function firstColumns(X: Matrix & { kind: 'dense' }, count: number): Matrix {
   return denseMatrix(X.rows, count, out);
 }
 
-function checkAgainstScikitLearn(file: string): void {
+function checkAgainstScikitLearn(file: string, solver: LogisticSolver): void {
   const fixture = loadFixture(file);
   for (const c of fixture.cases) {
+    const penalty = (c.options as { penalty?: string }).penalty;
+    if (solver === 'newton-cholesky' && (penalty === 'l1' || penalty === 'elasticnet')) continue;
     const columns = (c as FixtureCase & { columns?: number }).columns;
     const dense = columns === undefined ? fixture.X : firstColumns(fixture.X, columns);
     for (const X of [dense, toCsrMatrix(dense)]) {
-      it(`matches scikit-learn's ${c.name} fit on ${X.kind} input (coef and intercept within 1e-4 relative)`, () => {
+      it(`matches scikit-learn's ${c.name} fit on ${X.kind} input with solver ${solver} (coef and intercept within 1e-4 relative)`, () => {
         const sampleWeight = c.sampleWeight ? fixture.sampleWeight : undefined;
-        const model = new LogisticRegression(optionsOf(c)).fit(X, fixture.y, { sampleWeight });
+        const model = new LogisticRegression(optionsOf(c, solver)).fit(X, fixture.y, {
+          sampleWeight,
+        });
         const reference = (c.coef as number[][]).flat();
         const scale = maxAbsOf(reference);
         const problems = [
@@ -83,12 +123,14 @@ function checkAgainstScikitLearn(file: string): void {
   }
 }
 
-describe('LogisticRegression against scikit-learn 1.2 (binary, credit)', () => {
-  checkAgainstScikitLearn('linear_logistic_credit.json');
-});
+for (const solver of ['auto', 'lbfgs', 'newton-cholesky'] as const) {
+  describe(`LogisticRegression against scikit-learn 1.2 (binary, credit, solver ${solver})`, () => {
+    checkAgainstScikitLearn('linear_logistic_credit.json', solver);
+  });
+}
 
 describe('LogisticRegression against scikit-learn 1.2 (multinomial, letters)', () => {
-  checkAgainstScikitLearn('linear_logistic_letters.json');
+  checkAgainstScikitLearn('linear_logistic_letters.json', 'auto');
 });
 
 describe('LogisticRegression behaviour', () => {
@@ -121,6 +163,55 @@ describe('LogisticRegression behaviour', () => {
       letters.X.cols,
       26,
     ]);
+  });
+
+  it('needs far fewer iterations with Newton (the auto choice here) than with L-BFGS on credit', () => {
+    const newton = new LogisticRegression({ tol: 1e-6, maxIter: 1000 }).fit(fixture.X, fixture.y);
+    const lbfgs = new LogisticRegression({ tol: 1e-6, maxIter: 1000, solver: 'lbfgs' }).fit(
+      fixture.X,
+      fixture.y,
+    );
+    expect(newton.converged && lbfgs.converged).toBe(true);
+    expect(newton.nIter).toBeLessThanOrEqual(12);
+    expect(lbfgs.nIter).toBeGreaterThan(4 * newton.nIter);
+  });
+
+  it('rejects solver newton-cholesky on more than two classes, naming the option', () => {
+    const letters = loadFixture('linear_logistic_letters.json');
+    const model = new LogisticRegression({ solver: 'newton-cholesky' });
+    expect(() => model.fit(letters.X, letters.y)).toThrow(InvalidParameterError);
+    expect(() => model.fit(letters.X, letters.y)).toThrow(/"solver"/);
+  });
+
+  it('rejects solver newton-cholesky with an L1 penalty, naming the option', () => {
+    const model = new LogisticRegression({ solver: 'newton-cholesky', penalty: 'l1' });
+    expect(() => model.fit(fixture.X, fixture.y)).toThrow(/"solver"/);
+  });
+
+  it('round-trips the solver option and restores JSON saved without one as auto', () => {
+    const json = new LogisticRegression({ solver: 'lbfgs' }).fit(fixture.X, fixture.y).toJSON();
+    expect(LogisticRegression.fromJSON(structuredClone(json)).getParams().solver).toBe('lbfgs');
+    const { solver: _dropped, ...older } = json.params as Record<string, unknown>;
+    const restored = LogisticRegression.fromJSON({ ...json, params: older } as typeof json);
+    expect(restored.getParams().solver).toBe('auto');
+    expect(Array.from(restored.predict(fixture.X))).toEqual(
+      Array.from(LogisticRegression.fromJSON(json).predict(fixture.X)),
+    );
+  });
+
+  it('rejects a restored solver it does not know with DeserializationError', () => {
+    const json = new LogisticRegression().toJSON();
+    const params = { ...(json.params as Record<string, unknown>), solver: 'sag' };
+    expect(() => LogisticRegression.fromJSON({ ...json, params } as typeof json)).toThrow(
+      DeserializationError,
+    );
+  });
+
+  it('rejects X holding NaN, naming the row', () => {
+    const X = denseMatrix(fixture.X.rows, fixture.X.cols, fixture.X.data.slice());
+    X.data[5 * X.cols + 2] = Number.NaN;
+    expect(() => new LogisticRegression().fit(X, fixture.y)).toThrow(DataValidationError);
+    expect(() => new LogisticRegression().fit(X, fixture.y)).toThrow(/row 5/);
   });
 
   it('rejects a class-weight record naming a label absent from y', () => {
