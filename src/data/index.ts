@@ -29,6 +29,7 @@ export {
   storedCount,
   takeRows,
   toColumnMajor,
+  toCsr,
   toDense,
 } from './matrix.js';
 export { Rng } from './rng.js';

@@ -78,6 +78,19 @@ export function toDense(X: Matrix): DenseMatrix {
   return denseMatrix(X.rows, X.cols, out);
 }
 
+/** CSR copy of a matrix with exact zeros dropped (a CSR input is returned as is). */
+export function toCsr(X: Matrix): CsrMatrix {
+  if (X.kind === 'csr') return X;
+  const empty = csrMatrix(
+    X.rows,
+    0,
+    new Int32Array(X.rows + 1),
+    new Int32Array(0),
+    new Float64Array(0),
+  );
+  return hstack([X, empty]) as CsrMatrix;
+}
+
 /** Copies the rows at `indices` (in that order) into a new matrix of the same kind. */
 export function takeRows(X: Matrix, indices: ArrayLike<number>): Matrix {
   const n = indices.length;

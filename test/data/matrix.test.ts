@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  csrMatrix,
+  toCsr,
   denseFromRows,
   denseMatrix,
   hstack,
@@ -23,24 +23,6 @@ const sparseish = fc
       })
       .map((values) => denseMatrix(rows, cols, Float64Array.from(values))),
   );
-
-/** CSR copy of a dense matrix, keeping only non-zeros. */
-function toCsr(X: ReturnType<typeof denseMatrix>) {
-  const indptr = new Int32Array(X.rows + 1);
-  const indices: number[] = [];
-  const data: number[] = [];
-  for (let i = 0; i < X.rows; i++) {
-    for (let j = 0; j < X.cols; j++) {
-      const v = X.data[i * X.cols + j];
-      if (v !== 0) {
-        indices.push(j);
-        data.push(v);
-      }
-    }
-    indptr[i + 1] = indices.length;
-  }
-  return csrMatrix(X.rows, X.cols, indptr, Int32Array.from(indices), Float64Array.from(data));
-}
 
 describe('matrix helpers', () => {
   it('matVec and matTVec agree between dense and CSR forms of the same matrix', () => {

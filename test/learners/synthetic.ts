@@ -1,5 +1,5 @@
-import type { CsrMatrix, DenseMatrix, Matrix } from '../../src/data/matrix.js';
-import { csrMatrix, denseMatrix, hstack, takeRows } from '../../src/data/matrix.js';
+import type { DenseMatrix, Matrix } from '../../src/data/matrix.js';
+import { denseMatrix, hstack, takeRows } from '../../src/data/matrix.js';
 import { Rng } from '../../src/data/rng.js';
 
 export interface Dataset {
@@ -102,16 +102,7 @@ export function secondRegressionData(): Dataset {
 }
 
 /** The same values as X, stored as CSR (explicit zeros dropped). */
-export function toCsr(X: Matrix): CsrMatrix {
-  const empty = csrMatrix(
-    X.rows,
-    0,
-    new Int32Array(X.rows + 1),
-    new Int32Array(0),
-    new Float64Array(0),
-  );
-  return hstack([X, empty]) as CsrMatrix;
-}
+export { toCsr } from '../../src/data/matrix.js';
 
 /** X with one more column of ones on the right (a wrong-width input for a fitted model). */
 export function withExtraColumn(X: Matrix): Matrix {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CsrMatrix, DenseMatrix, Matrix } from '../../../src/data/matrix.js';
-import { csrMatrix, denseMatrix } from '../../../src/data/matrix.js';
+import type { DenseMatrix } from '../../../src/data/matrix.js';
+import { denseMatrix } from '../../../src/data/matrix.js';
 
 /** One scikit-learn fit stored by bench/anchors/linear_fixtures.py. */
 export interface FixtureCase {
@@ -39,25 +39,6 @@ export function loadFixture(name: string): Fixture {
     cases: raw.cases as FixtureCase[],
     raw,
   };
-}
-
-/** CSR copy of a dense matrix, zeros dropped. */
-export function toCsrMatrix(X: Matrix): CsrMatrix {
-  if (X.kind === 'csr') return X;
-  const indptr = new Int32Array(X.rows + 1);
-  const indices: number[] = [];
-  const data: number[] = [];
-  for (let i = 0; i < X.rows; i++) {
-    for (let j = 0; j < X.cols; j++) {
-      const v = X.data[i * X.cols + j];
-      if (v !== 0) {
-        indices.push(j);
-        data.push(v);
-      }
-    }
-    indptr[i + 1] = indices.length;
-  }
-  return csrMatrix(X.rows, X.cols, indptr, Int32Array.from(indices), Float64Array.from(data));
 }
 
 /**

@@ -12,7 +12,8 @@ import type { LogisticSolver } from '../../../src/learners/linear/logistic-optio
 import { describeEstimatorConformance } from '../conformance.js';
 import { blobs } from '../synthetic.js';
 import type { FixtureCase } from './fixtures.js';
-import { expectClose, loadFixture, maxAbsOf, toCsrMatrix } from './fixtures.js';
+import { expectClose, loadFixture, maxAbsOf } from './fixtures.js';
+import { toCsr } from '../../../src/data/matrix.js';
 
 const penalties: [string, LogisticRegressionOptions][] = [
   ['l2', { penalty: 'l2' }],
@@ -100,7 +101,7 @@ function checkAgainstScikitLearn(file: string, solver: LogisticSolver): void {
     if (solver === 'newton-cholesky' && (penalty === 'l1' || penalty === 'elasticnet')) continue;
     const columns = (c as FixtureCase & { columns?: number }).columns;
     const dense = columns === undefined ? fixture.X : firstColumns(fixture.X, columns);
-    for (const X of [dense, toCsrMatrix(dense)]) {
+    for (const X of [dense, toCsr(dense)]) {
       it(`matches scikit-learn's ${c.name} fit on ${X.kind} input with solver ${solver} (coef and intercept within 1e-4 relative)`, () => {
         const sampleWeight = c.sampleWeight ? fixture.sampleWeight : undefined;
         const model = new LogisticRegression(optionsOf(c, solver)).fit(X, fixture.y, {

@@ -2,7 +2,8 @@ import { expect, it } from 'vitest';
 import type { Matrix } from '../../../src/data/matrix.js';
 import type { Regressor } from '../../../src/learners/estimator.js';
 import type { Fixture, FixtureCase } from './fixtures.js';
-import { expectClose, maxAbsOf, toCsrMatrix } from './fixtures.js';
+import { expectClose, maxAbsOf } from './fixtures.js';
+import { toCsr } from '../../../src/data/matrix.js';
 
 /** A fitted regressor as the golden tests see it. */
 export interface LinearFit extends Regressor {
@@ -21,7 +22,7 @@ export function itMatchesScikitLearn(
   make: () => LinearFit,
   X: Matrix = fixture.X,
 ): void {
-  for (const input of [X, toCsrMatrix(X)]) {
+  for (const input of [X, toCsr(X)]) {
     it(`matches scikit-learn's ${c.name} fit on ${input.kind} input (coef and intercept within 1e-4 relative)`, () => {
       const sampleWeight = c.sampleWeight ? fixture.sampleWeight : undefined;
       const model = make().fit(input, fixture.y, { sampleWeight });
