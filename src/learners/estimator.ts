@@ -6,6 +6,12 @@ export type Task = 'classification' | 'regression';
 export interface FitOptions {
   /** Non-negative weight per row; all ones when absent. */
   readonly sampleWeight?: Float64Array;
+  /**
+   * Column indices of X that hold category codes (0, 1, 2, …; NaN = missing) rather than
+   * quantities. Learners with native categorical splits (trees) use them; others ignore them.
+   * A Pipeline passes the columns its preprocessor ordinal-encoded.
+   */
+  readonly categoricalFeatures?: readonly number[];
 }
 
 /**
