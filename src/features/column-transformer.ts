@@ -29,6 +29,11 @@ export interface ColumnGroup {
   readonly steps?: readonly Transformer[];
   /** Turns the group's transformed columns into a block; default {@link NumericVectorizer}. */
   readonly vectorizer?: Vectorizer;
+  /**
+   * The group's output columns are category codes (e.g. after OrdinalEncoder), so learners with
+   * native categorical splits treat them as categories rather than quantities. Default false.
+   */
+  readonly categorical?: boolean;
 }
 
 export interface ColumnTransformerOptions {
@@ -51,6 +56,8 @@ interface State {
   /** Per group, the frame columns it was fitted on (empty groups produce nothing). */
   readonly columns: readonly (readonly string[])[];
   readonly featureNames: readonly string[];
+  /** Output column indices produced by `categorical` groups. */
+  readonly categoricalFeatures: readonly number[];
 }
 
 function fail(problem: string): never {
@@ -121,6 +128,7 @@ export class ColumnTransformer {
               columns: g.columns,
               steps: Object.freeze([...(g.steps ?? [])]),
               vectorizer: g.vectorizer ?? new NumericVectorizer(),
+              categorical: g.categorical ?? false,
             }),
           ),
         )
@@ -148,6 +156,11 @@ export class ColumnTransformer {
     return this.#fitted().featureNames;
   }
 
+  /** Indices of the output columns that hold category codes (from `categorical` groups). */
+  get categoricalFeatures(): readonly number[] {
+    return this.#fitted().categoricalFeatures;
+  }
+
   fit(frame: Frame): this {
     const { output, sparseThreshold } = this.#params;
     validateGroups(this.#groups);
@@ -166,6 +179,7 @@ export class ColumnTransformer {
     this.#state = undefined;
     const columns = this.#groups.map((g) => selectGroupColumns(g, frame));
     const featureNames: string[] = [];
+    const categoricalFeatures: number[] = [];
     this.#groups.forEach((group, g) => {
       if (columns[g].length === 0) return;
       let part = frame.select(columns[g]);
@@ -179,6 +193,9 @@ export class ColumnTransformer {
         }
       }
       const names = group.vectorizer.fit(part).featureNames;
+      if (group.categorical) {
+        for (let j = 0; j < names.length; j++) categoricalFeatures.push(featureNames.length + j);
+      }
       featureNames.push(
         ...(this.#params.prefixNames ? names.map((n) => `${group.name}__${n}`) : names),
       );
@@ -191,7 +208,7 @@ export class ColumnTransformer {
         );
       seen.add(name);
     }
-    this.#state = { columns, featureNames };
+    this.#state = { columns, featureNames, categoricalFeatures };
     return this;
   }
 
@@ -217,6 +234,7 @@ export class ColumnTransformer {
         : { kind: [(g.columns as { kind: ColumnKind | readonly ColumnKind[] }).kind].flat() },
       steps: g.steps.map((step) => nestSerialized(step.toJSON())),
       vectorizer: nestSerialized(g.vectorizer.toJSON()),
+      categorical: g.categorical,
     }));
     return {
       type: TYPE,
@@ -224,7 +242,11 @@ export class ColumnTransformer {
       state:
         s === undefined
           ? null
-          : { columns: s.columns.map((c) => [...c]), featureNames: [...s.featureNames] },
+          : {
+              columns: s.columns.map((c) => [...c]),
+              featureNames: [...s.featureNames],
+              categoricalFeatures: [...s.categoricalFeatures],
+            },
     };
   }
 
@@ -243,6 +265,7 @@ export class ColumnTransformer {
           .array('steps')
           .map((step) => transformerFromJSON(unnestSerialized(TYPE, step))),
         vectorizer: vectorizerFromJSON(unnestSerialized(TYPE, group.raw('vectorizer'))),
+        categorical: group.has('categorical') ? group.boolean('categorical') : false,
       };
     });
     const transformer = new ColumnTransformer({
@@ -255,6 +278,9 @@ export class ColumnTransformer {
       transformer.#state = {
         columns: state.stringLists('columns', groups.length),
         featureNames: state.strings('featureNames'),
+        categoricalFeatures: state.has('categoricalFeatures')
+          ? state.array('categoricalFeatures').map((v) => v as number)
+          : [],
       };
     }
     return transformer;

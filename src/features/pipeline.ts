@@ -104,7 +104,11 @@ export class Pipeline {
     const { y, classes } = encodeTarget(frame, target, task);
     const inputs = frame.select(features);
     const X = this.preprocessor.fit(inputs).transform(inputs);
-    this.learner.fit(X, y, weights === undefined ? {} : { sampleWeight: weights });
+    const categoricalFeatures = this.preprocessor.categoricalFeatures;
+    this.learner.fit(X, y, {
+      ...(weights === undefined ? {} : { sampleWeight: weights }),
+      ...(categoricalFeatures.length > 0 ? { categoricalFeatures } : {}),
+    });
     this.#state = { target, task, classes, signature: captureSignature(frame, features) };
     return this;
   }

@@ -85,6 +85,7 @@ export function treePreprocessor(frame: Frame, featureNames: readonly string[]):
       name: 'categorical',
       columns,
       steps: [new OrdinalEncoder({ handleUnknown: 'missing' })],
+      categorical: true,
     }),
     datetime: (columns) => ({ name: 'datetime', columns, steps: [new DateParts()] }),
   });

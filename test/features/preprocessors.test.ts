@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { categoricalFromStrings } from '../../src/data/column.js';
 import type { Frame } from '../../src/data/frame.js';
 import { toDense } from '../../src/data/matrix.js';
+import { ColumnTransformer } from '../../src/features/column-transformer.js';
 import { linearPreprocessor, treePreprocessor } from '../../src/features/preprocessors.js';
 import { sampleFrame } from './sample-frame.js';
 
@@ -57,6 +58,19 @@ describe('treePreprocessor', () => {
     expect(X.kind).toBe('dense');
     expect(column(X, 0).some(Number.isNaN)).toBe(true);
     expect(new Set(column(X, 3))).toEqual(new Set([0, 1, 2]));
+  });
+
+  it('marks the coded category columns as categorical features, and nothing else', () => {
+    const pre = treePreprocessor(frame, features).fit(frame);
+    const categorical = pre.categoricalFeatures.map((j) => pre.featureNames[j]);
+    expect(categorical).toEqual(['city', 'plan']);
+    expect(linearPreprocessor(frame, features).fit(frame).categoricalFeatures).toEqual([]);
+  });
+
+  it('keeps the categorical feature indices through toJSON / fromJSON', () => {
+    const pre = treePreprocessor(frame, features).fit(frame);
+    const restored = ColumnTransformer.fromJSON(structuredClone(pre.toJSON()));
+    expect(restored.categoricalFeatures).toEqual(pre.categoricalFeatures);
   });
 
   it('codes levels by string for frames read separately', () => {
