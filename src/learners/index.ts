@@ -21,3 +21,12 @@ export type {
   LogisticSolver,
   RidgeOptions,
 } from './linear/index.js';
+export { DecisionTreeClassifier, DecisionTreeRegressor, FlatTree } from './tree/index.js';
+export type { DecisionTreeClassifierOptions, DecisionTreeRegressorOptions } from './tree/index.js';
+export {
+  ExtraTreesClassifier,
+  ExtraTreesRegressor,
+  RandomForestClassifier,
+  RandomForestRegressor,
+} from './forest/index.js';
+export type { ForestClassifierOptions, ForestRegressorOptions } from './forest/index.js';

@@ -3,7 +3,14 @@ import { DeserializationError } from '../errors.js';
 import { GaussianNB, CategoricalNB } from './bayes/index.js';
 import { DummyClassifier, DummyRegressor } from './dummy/index.js';
 import type { Estimator } from './estimator.js';
+import {
+  ExtraTreesClassifier,
+  ExtraTreesRegressor,
+  RandomForestClassifier,
+  RandomForestRegressor,
+} from './forest/index.js';
 import { ElasticNet, Lasso, LinearRegression, LogisticRegression, Ridge } from './linear/index.js';
+import { DecisionTreeClassifier, DecisionTreeRegressor } from './tree/index.js';
 
 /**
  * Every learner a model file may name, by its stable `type`. Loading looks names up here and
@@ -19,6 +26,12 @@ const LEARNERS: Readonly<Record<string, (json: SerializedObject) => Estimator>> 
   Ridge: (json) => Ridge.fromJSON(json),
   Lasso: (json) => Lasso.fromJSON(json),
   ElasticNet: (json) => ElasticNet.fromJSON(json),
+  DecisionTreeClassifier: (json) => DecisionTreeClassifier.fromJSON(json),
+  DecisionTreeRegressor: (json) => DecisionTreeRegressor.fromJSON(json),
+  RandomForestClassifier: (json) => RandomForestClassifier.fromJSON(json),
+  RandomForestRegressor: (json) => RandomForestRegressor.fromJSON(json),
+  ExtraTreesClassifier: (json) => ExtraTreesClassifier.fromJSON(json),
+  ExtraTreesRegressor: (json) => ExtraTreesRegressor.fromJSON(json),
 });
 
 /** Names of every learner that can be restored from JSON. */

@@ -121,6 +121,25 @@ describe('argmin cv', () => {
     expect(report.cv.mean.rmse).toBeLessThan(report.baseline.mean.rmse);
   });
 
+  it('a random forest behind tree preprocessing (codes and NaN, no one-hot) beats the baseline', async () => {
+    const { code, stdout } = await run(
+      'cv',
+      'examples/data/credit.csv',
+      '-t',
+      'Status',
+      '-k',
+      '3',
+      '--learner',
+      'random-forest',
+      '--format',
+      'json',
+    );
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report.learner).toBe('random-forest');
+    expect(report.cv.mean.roc_auc).toBeGreaterThan(0.75);
+  });
+
   it('a missing target column is one line naming the file and the columns there are, no stack trace', async () => {
     const { code, stderr } = await run('cv', 'examples/data/credit.csv', '-t', 'Stauts');
     expect(code).toBe(1);

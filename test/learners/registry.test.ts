@@ -4,13 +4,19 @@ import { DeserializationError } from '../../src/errors.js';
 import type { Estimator } from '../../src/learners/index.js';
 import {
   CategoricalNB,
+  DecisionTreeClassifier,
+  DecisionTreeRegressor,
   DummyClassifier,
   DummyRegressor,
   ElasticNet,
+  ExtraTreesClassifier,
+  ExtraTreesRegressor,
   GaussianNB,
   Lasso,
   LinearRegression,
   LogisticRegression,
+  RandomForestClassifier,
+  RandomForestRegressor,
   Ridge,
   learnerFromJSON,
   learnerTypes,
@@ -39,6 +45,12 @@ const fitted: readonly [Estimator, { X: typeof classification.X; y: Float64Array
   [new Ridge(), regression],
   [new Lasso({ alpha: 0.1 }), regression],
   [new ElasticNet({ alpha: 0.1 }), regression],
+  [new DecisionTreeClassifier({ maxDepth: 4 }), classification],
+  [new DecisionTreeRegressor({ maxDepth: 4 }), regression],
+  [new RandomForestClassifier({ nEstimators: 5 }), classification],
+  [new RandomForestRegressor({ nEstimators: 5 }), regression],
+  [new ExtraTreesClassifier({ nEstimators: 5 }), classification],
+  [new ExtraTreesRegressor({ nEstimators: 5 }), regression],
 ];
 
 describe('learner registry', () => {
