@@ -1,0 +1,205 @@
+import type { DenseMatrix } from '../../data/matrix.js';
+import { takeRows } from '../../data/matrix.js';
+import { Rng } from '../../data/rng.js';
+import { binMatrix, fitBinMapper } from './binning.js';
+import { TreeGrower } from './grower.js';
+import type { GrownTree } from './grown-tree.js';
+import type { Loss } from './loss.js';
+import type { ResolvedBoostingOptions } from './options.js';
+import type { FlatEnsemble } from './predictor.js';
+import { flattenTrees } from './predictor.js';
+
+/** What one boosting run learns. */
+export interface BoostedModel {
+  readonly ensemble: FlatEnsemble;
+  /** Rounds kept: the round of best validation loss with early stopping, else nEstimators. */
+  readonly bestIteration: number;
+  /** Total split gain and split count per feature over the kept trees. */
+  readonly featureGain: Float64Array;
+  readonly featureSplits: Float64Array;
+}
+
+/** The rows of one side of the validation split, binned with the training edges. */
+interface Part {
+  readonly rows: number;
+  readonly codes: Uint8Array;
+  readonly y: Float64Array;
+  readonly weights: Float64Array;
+  readonly raw: Float64Array;
+}
+
+function part(
+  X: DenseMatrix,
+  y: Float64Array,
+  weights: Float64Array,
+  rows: Int32Array | null,
+): { X: DenseMatrix; y: Float64Array; weights: Float64Array } {
+  if (rows === null) return { X, y, weights };
+  return {
+    X: takeRows(X, rows) as DenseMatrix,
+    y: Float64Array.from(rows, (i) => y[i]),
+    weights: Float64Array.from(rows, (i) => weights[i]),
+  };
+}
+
+/** The first `share` of a seeded permutation of 0..n−1 (at least one), sorted ascending. */
+function sampleIndices(rng: Rng, n: number, share: number): Int32Array {
+  if (share >= 1) {
+    const all = new Int32Array(n);
+    for (let i = 0; i < n; i++) all[i] = i;
+    return all;
+  }
+  const count = Math.max(1, Math.floor(share * n));
+  return rng.permutation(n).subarray(0, count).sort();
+}
+
+/**
+ * Gradient boosting over binned features: bins X once, then each round computes gradients at
+ * the current raw scores, grows one tree per output on a row subsample and a feature
+ * subsample, and adds its leaf values to the scores of the training (and validation) rows.
+ * Targets are class codes for classification losses. `categorical` marks categorical columns.
+ */
+export function boost(
+  owner: string,
+  X: DenseMatrix,
+  y: Float64Array,
+  weights: Float64Array,
+  categorical: Uint8Array,
+  loss: Loss,
+  o: ResolvedBoostingOptions,
+): BoostedModel {
+  const rng = new Rng(o.seed);
+  const n = X.rows;
+  let trainRows: Int32Array | null = null;
+  let validationRows: Int32Array | null = null;
+  if (o.earlyStoppingRounds !== null && n >= 2) {
+    const order = rng.permutation(n);
+    const held = Math.min(n - 1, Math.max(1, Math.round(o.validationFraction * n)));
+    validationRows = order.slice(0, held).sort();
+    trainRows = order.slice(held).sort();
+  }
+  const train = part(X, y, weights, trainRows);
+  const mapper = fitBinMapper(owner, train.X, o.maxBins, categorical);
+  const K = loss.outputs;
+  const baseline = loss.baseline(train.y, train.weights);
+  const makePart = (data: { X: DenseMatrix; y: Float64Array; weights: Float64Array }): Part => {
+    const raw = new Float64Array(data.X.rows * K);
+    for (let i = 0; i < data.X.rows; i++) raw.set(baseline, i * K);
+    return {
+      rows: data.X.rows,
+      codes: binMatrix(mapper, data.X),
+      y: data.y,
+      weights: data.weights,
+      raw,
+    };
+  };
+  const fitPart = makePart(train);
+  const validation = validationRows === null ? null : makePart(part(X, y, weights, validationRows));
+  const layout = {
+    binStride: o.maxBins + 1,
+    missingBin: mapper.missingBin,
+    binCount: mapper.binCount,
+    categorical,
+  };
+  const grower = new TreeGrower(fitPart.codes, fitPart.rows, layout, o);
+  const m = fitPart.rows;
+  const gradients = new Float64Array(K * m);
+  const hessians = new Float64Array(K * m);
+  const inSample = new Uint8Array(m);
+  const trees: GrownTree[] = [];
+  let bestIteration = 0;
+  let bestLoss = Infinity;
+  for (let round = 0; round < o.nEstimators; round++) {
+    loss.gradients(fitPart.y, fitPart.raw, fitPart.weights, gradients, hessians);
+    const sampleRows = sampleIndices(rng, m, o.subsample);
+    inSample.fill(0);
+    for (let k = 0; k < sampleRows.length; k++) inSample[sampleRows[k]] = 1;
+    for (let k = 0; k < K; k++) {
+      const features = sampleIndices(rng, X.cols, o.colsampleByTree);
+      const tree = grower.grow(
+        gradients.subarray(k * m, (k + 1) * m),
+        hessians.subarray(k * m, (k + 1) * m),
+        sampleRows,
+        features,
+      );
+      applyTree(
+        tree,
+        grower.rows,
+        fitPart,
+        k,
+        K,
+        loss,
+        o.learningRate,
+        inSample,
+        mapper.missingBin,
+      );
+      if (validation !== null) addBinned(tree, validation, k, K, mapper.missingBin);
+      trees.push(tree);
+    }
+    if (validation === null) continue;
+    const score = loss.value(validation.y, validation.raw, validation.weights);
+    if (score < bestLoss - 1e-12 * Math.abs(bestLoss) || round === 0) {
+      bestLoss = score;
+      bestIteration = round + 1;
+    } else if (round + 1 - bestIteration >= (o.earlyStoppingRounds as number)) {
+      break;
+    }
+  }
+  if (validation === null) bestIteration = o.nEstimators;
+  const kept = trees.slice(0, bestIteration * K);
+  const featureGain = new Float64Array(X.cols);
+  const featureSplits = new Float64Array(X.cols);
+  for (const tree of kept) {
+    for (let node = 0; node < tree.nodeCount; node++) {
+      if (tree.feature[node] < 0) continue;
+      featureGain[tree.feature[node]] += tree.gain[node];
+      featureSplits[tree.feature[node]] += 1;
+    }
+  }
+  return {
+    ensemble: flattenTrees(kept, mapper, K, baseline),
+    bestIteration,
+    featureGain,
+    featureSplits,
+  };
+}
+
+/**
+ * Adds a new tree's leaf values to the training scores: rows in the subsample are found in the
+ * grower's leaf slices, the others by walking the tree over their bins. Re-estimates leaves first
+ * when the loss asks for it (absolute error's median).
+ */
+function applyTree(
+  tree: GrownTree,
+  rows: Int32Array,
+  fit: Part,
+  k: number,
+  K: number,
+  loss: Loss,
+  learningRate: number,
+  inSample: Uint8Array,
+  missingBin: number,
+): void {
+  for (let node = 0; node < tree.nodeCount; node++) {
+    if (tree.feature[node] >= 0) continue;
+    const start = tree.leafStart[node];
+    const end = tree.leafEnd[node];
+    if (loss.leafTarget !== null && end > start) {
+      tree.value[node] =
+        learningRate * loss.leafTarget(fit.y, fit.raw, fit.weights, rows, start, end);
+    }
+    const value = tree.value[node];
+    for (let r = start; r < end; r++) fit.raw[rows[r] * K + k] += value;
+  }
+  for (let row = 0; row < fit.rows; row++) {
+    if (inSample[row] === 1) continue;
+    fit.raw[row * K + k] += tree.value[tree.leafOfBinnedRow(fit.codes, fit.rows, row, missingBin)];
+  }
+}
+
+function addBinned(tree: GrownTree, target: Part, k: number, K: number, missingBin: number): void {
+  for (let row = 0; row < target.rows; row++) {
+    target.raw[row * K + k] +=
+      tree.value[tree.leafOfBinnedRow(target.codes, target.rows, row, missingBin)];
+  }
+}
