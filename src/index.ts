@@ -88,6 +88,8 @@ export {
   ExtraTreesClassifier,
   ExtraTreesRegressor,
   GaussianNB,
+  HistGradientBoostingClassifier,
+  HistGradientBoostingRegressor,
   Lasso,
   LinearRegression,
   LogisticRegression,

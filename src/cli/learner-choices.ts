@@ -11,6 +11,8 @@ import {
   ExtraTreesClassifier,
   ExtraTreesRegressor,
   GaussianNB,
+  HistGradientBoostingClassifier,
+  HistGradientBoostingRegressor,
   Lasso,
   LinearRegression,
   LogisticRegression,
@@ -59,6 +61,14 @@ const CHOICES: Readonly<Record<string, LearnerChoice>> = {
     preprocessing: 'tree',
     make: (task) =>
       task === 'classification' ? new RandomForestClassifier() : new RandomForestRegressor(),
+  },
+  gbdt: {
+    tasks: ['classification', 'regression'],
+    preprocessing: 'tree',
+    make: (task) =>
+      task === 'classification'
+        ? new HistGradientBoostingClassifier()
+        : new HistGradientBoostingRegressor(),
   },
   'extra-trees': {
     tasks: ['classification', 'regression'],

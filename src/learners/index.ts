@@ -30,3 +30,8 @@ export {
   RandomForestRegressor,
 } from './forest/index.js';
 export type { ForestClassifierOptions, ForestRegressorOptions } from './forest/index.js';
+export { HistGradientBoostingClassifier, HistGradientBoostingRegressor } from './gbdt/index.js';
+export type {
+  HistGradientBoostingClassifierOptions,
+  HistGradientBoostingRegressorOptions,
+} from './gbdt/index.js';

@@ -9,6 +9,7 @@ import {
   RandomForestClassifier,
   RandomForestRegressor,
 } from './forest/index.js';
+import { HistGradientBoostingClassifier, HistGradientBoostingRegressor } from './gbdt/index.js';
 import { ElasticNet, Lasso, LinearRegression, LogisticRegression, Ridge } from './linear/index.js';
 import { DecisionTreeClassifier, DecisionTreeRegressor } from './tree/index.js';
 
@@ -32,6 +33,8 @@ const LEARNERS: Readonly<Record<string, (json: SerializedObject) => Estimator>> 
   RandomForestRegressor: (json) => RandomForestRegressor.fromJSON(json),
   ExtraTreesClassifier: (json) => ExtraTreesClassifier.fromJSON(json),
   ExtraTreesRegressor: (json) => ExtraTreesRegressor.fromJSON(json),
+  HistGradientBoostingClassifier: (json) => HistGradientBoostingClassifier.fromJSON(json),
+  HistGradientBoostingRegressor: (json) => HistGradientBoostingRegressor.fromJSON(json),
 });
 
 /** Names of every learner that can be restored from JSON. */

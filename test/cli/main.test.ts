@@ -140,6 +140,30 @@ describe('argmin cv', () => {
     expect(report.cv.mean.roc_auc).toBeGreaterThan(0.75);
   });
 
+  it('gradient boosting with native categorical splits saves a model that predicts the same after loading', async () => {
+    const model = join(dir, 'gbdt.argmin');
+    const { code, stdout } = await run(
+      'cv',
+      'examples/data/credit.csv',
+      '-t',
+      'Status',
+      '-k',
+      '3',
+      '--learner',
+      'gbdt',
+      '--save',
+      model,
+      '--format',
+      'json',
+    );
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).cv.mean.roc_auc).toBeGreaterThan(0.8);
+    expect(
+      (await run('predict', model, 'examples/data/credit.csv', '-o', join(dir, 'gbdt.csv'))).code,
+    ).toBe(0);
+    expect(readFileSync(join(dir, 'gbdt.csv'), 'utf8').trim().split('\n')).toHaveLength(4455);
+  });
+
   it('a missing target column is one line naming the file and the columns there are, no stack trace', async () => {
     const { code, stderr } = await run('cv', 'examples/data/credit.csv', '-t', 'Stauts');
     expect(code).toBe(1);

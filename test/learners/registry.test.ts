@@ -12,6 +12,8 @@ import {
   ExtraTreesClassifier,
   ExtraTreesRegressor,
   GaussianNB,
+  HistGradientBoostingClassifier,
+  HistGradientBoostingRegressor,
   Lasso,
   LinearRegression,
   LogisticRegression,
@@ -51,6 +53,8 @@ const fitted: readonly [Estimator, { X: typeof classification.X; y: Float64Array
   [new RandomForestRegressor({ nEstimators: 5 }), regression],
   [new ExtraTreesClassifier({ nEstimators: 5 }), classification],
   [new ExtraTreesRegressor({ nEstimators: 5 }), regression],
+  [new HistGradientBoostingClassifier({ nEstimators: 5 }), classification],
+  [new HistGradientBoostingRegressor({ nEstimators: 5 }), regression],
 ];
 
 describe('learner registry', () => {
