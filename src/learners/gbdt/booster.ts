@@ -106,6 +106,9 @@ export function boost(
   const gradients = new Float64Array(K * m);
   const hessians = new Float64Array(K * m);
   const inSample = new Uint8Array(m);
+  // This round's leaf value per output and row, output-major: trees write it in row order of
+  // their leaves (random rows, one small array), then one sequential pass adds it to raw.
+  const roundValues = new Float64Array(K * m);
   const trees: GrownTree[] = [];
   let bestIteration = 0;
   let bestLoss = Infinity;
@@ -126,8 +129,7 @@ export function boost(
         tree,
         grower.rows,
         fitPart,
-        k,
-        K,
+        roundValues.subarray(k * m, (k + 1) * m),
         loss,
         o.learningRate,
         inSample,
@@ -136,6 +138,9 @@ export function boost(
       if (validation !== null) addBinned(tree, validation, k, K, mapper.missingBin);
       trees.push(tree);
     }
+    const raw = fitPart.raw;
+    for (let row = 0, at = 0; row < m; row++)
+      for (let k = 0; k < K; k++, at++) raw[at] += roundValues[k * m + row];
     if (validation === null) continue;
     const score = loss.value(validation.y, validation.raw, validation.weights);
     if (score < bestLoss - 1e-12 * Math.abs(bestLoss) || round === 0) {
@@ -165,16 +170,16 @@ export function boost(
 }
 
 /**
- * Adds a new tree's leaf values to the training scores: rows in the subsample are found in the
- * grower's leaf slices, the others by walking the tree over their bins. Re-estimates leaves first
- * when the loss asks for it (absolute error's median).
+ * Writes a new tree's leaf value for every training row into `values` (indexed by row): rows in
+ * the subsample are found in the grower's leaf slices, the others by walking the tree over
+ * their bins. Re-estimates leaves first when the loss asks for it (absolute error's median),
+ * reading raw scores that do not yet include this round.
  */
 function applyTree(
   tree: GrownTree,
   rows: Int32Array,
   fit: Part,
-  k: number,
-  K: number,
+  values: Float64Array,
   loss: Loss,
   learningRate: number,
   inSample: Uint8Array,
@@ -189,11 +194,11 @@ function applyTree(
         learningRate * loss.leafTarget(fit.y, fit.raw, fit.weights, rows, start, end);
     }
     const value = tree.value[node];
-    for (let r = start; r < end; r++) fit.raw[rows[r] * K + k] += value;
+    for (let r = start; r < end; r++) values[rows[r]] = value;
   }
   for (let row = 0; row < fit.rows; row++) {
     if (inSample[row] === 1) continue;
-    fit.raw[row * K + k] += tree.value[tree.leafOfBinnedRow(fit.codes, fit.rows, row, missingBin)];
+    values[row] = tree.value[tree.leafOfBinnedRow(fit.codes, fit.rows, row, missingBin)];
   }
 }
 

@@ -47,6 +47,7 @@ export class TreeGrower {
   readonly #order: Int32Array;
   readonly #ratios: Float64Array;
   readonly #histogramPool: Float64Array[] = [];
+  readonly #goesLeft = new Uint8Array(256);
 
   constructor(codes: Uint8Array, nRows: number, layout: FeatureLayout, limits: GrowthLimits) {
     this.#codes = codes;
@@ -235,31 +236,34 @@ export class TreeGrower {
     );
   }
 
-  /** Stable in-place partition of rows[start, end) by the split; returns the first right index. */
+  /**
+   * Stable in-place partition of rows[start, end) by the split; returns the first right index.
+   * The split is first turned into a 256-entry table bin → goes left, so the row loop has no
+   * data-dependent branch: each row is written to both sides and only one cursor advances.
+   */
   #partition(start: number, end: number, split: SplitInfo): number {
     const rows = this.#rows;
     const scratch = this.#scratchRows;
     const column = split.feature * this.#nRows;
     const codes = this.#codes;
+    const goesLeft = this.#goesLeft;
     const missingBin = this.#layout.missingBin;
+    for (let bin = 0; bin < 256; bin++) {
+      let left: boolean;
+      if (split.categorical) left = hasBin(split.leftCategories, 0, bin);
+      else if (bin === missingBin) left = split.defaultLeft;
+      else left = bin <= split.binThreshold;
+      goesLeft[bin] = left ? 1 : 0;
+    }
     let leftEnd = start;
     let rightCount = 0;
-    if (split.categorical) {
-      const bitset = split.leftCategories;
-      for (let k = start; k < end; k++) {
-        const row = rows[k];
-        if (hasBin(bitset, 0, codes[column + row])) rows[leftEnd++] = row;
-        else scratch[rightCount++] = row;
-      }
-    } else {
-      const threshold = split.binThreshold;
-      const missingLeft = split.defaultLeft;
-      for (let k = start; k < end; k++) {
-        const row = rows[k];
-        const bin = codes[column + row];
-        if (bin === missingBin ? missingLeft : bin <= threshold) rows[leftEnd++] = row;
-        else scratch[rightCount++] = row;
-      }
+    for (let k = start; k < end; k++) {
+      const row = rows[k];
+      const left = goesLeft[codes[column + row]];
+      rows[leftEnd] = row;
+      scratch[rightCount] = row;
+      leftEnd += left;
+      rightCount += 1 - left;
     }
     rows.set(scratch.subarray(0, rightCount), leftEnd);
     return leftEnd;

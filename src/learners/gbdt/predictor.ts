@@ -1,6 +1,8 @@
 import type { DenseMatrix } from '../../data/matrix.js';
 import type { BinMapper } from './binning.js';
 import type { GrownTree } from './grown-tree.js';
+import type { HeapEnsemble } from './heap-ensemble.js';
+import { buildHeapEnsemble, codeRows } from './heap-ensemble.js';
 
 /**
  * Every tree of an ensemble flattened into one struct of typed arrays; node ids are global.
@@ -82,10 +84,134 @@ export function roundCount(ensemble: FlatEnsemble): number {
   return ensemble.treeRoots.length / ensemble.outputs;
 }
 
+/** The leaf reached from `root` by the row at `data[offset ..]`, comparing raw values. */
+function walkRaw(e: FlatEnsemble, root: number, data: ArrayLike<number>, offset: number): number {
+  const { feature, threshold, left, right, defaultLeft, categoryOffset, categories } = e;
+  let node = root;
+  let split = feature[node];
+  while (split >= 0) {
+    const x = data[offset + split];
+    let goLeft: boolean;
+    if (x !== x) {
+      goLeft = defaultLeft[node] === 1;
+    } else if (categoryOffset[node] < 0) {
+      goLeft = x <= threshold[node];
+    } else {
+      // Codes outside the bitset's 0..255 range, or not whole, were never seen: right.
+      const code = x | 0;
+      goLeft =
+        code === x &&
+        code >= 0 &&
+        code < 256 &&
+        ((categories[categoryOffset[node] + (code >>> 5)] >>> (code & 31)) & 1) === 1;
+    }
+    node = goLeft ? left[node] : right[node];
+    split = feature[node];
+  }
+  return node;
+}
+
+/** The heap view of each ensemble, built on first use, with a one-row code buffer. */
+interface Compiled {
+  readonly heap: HeapEnsemble;
+  rowCodes: Int32Array;
+}
+const compiled = new WeakMap<FlatEnsemble, Compiled>();
+
+function compiledOf(ensemble: FlatEnsemble): Compiled {
+  let entry = compiled.get(ensemble);
+  if (entry === undefined) {
+    entry = { heap: buildHeapEnsemble(ensemble), rowCodes: new Int32Array(0) };
+    compiled.set(ensemble, entry);
+  }
+  return entry;
+}
+
+/**
+ * Adds trees [0, trees) to the scores of `rows` coded rows (`codes[i * cols ..]`, raw values at
+ * `data[offset + i * cols ..]`), tree by tree so a tree's nodes stay in cache across the rows,
+ * each row's sums in tree order. `out[outOffset + i * outputs + k]` must hold the baseline.
+ */
+function addTrees(
+  e: FlatEnsemble,
+  heap: HeapEnsemble,
+  trees: number,
+  codes: Int32Array,
+  data: ArrayLike<number>,
+  offset: number,
+  rows: number,
+  cols: number,
+  out: Float64Array,
+  outOffset: number,
+): void {
+  const { outputs, value } = e;
+  const { depth, nodeStart, nodes, leafStart, leaves } = heap;
+  for (let t = 0; t < trees; t++) {
+    const d = depth[t];
+    let slot = outOffset + (t % outputs);
+    if (d < 0) {
+      const root = e.treeRoots[t];
+      for (let i = 0; i < rows; i++, slot += outputs)
+        out[slot] += value[walkRaw(e, root, data, offset + i * cols)];
+      continue;
+    }
+    const base = nodeStart[t];
+    const leafBase = leafStart[t] - ((1 << d) - 1);
+    let i = 0;
+    // Four rows walk the tree together: each step is a chain of dependent loads, and four
+    // independent chains keep the core busy while each waits.
+    for (; i + 4 <= rows; i += 4) {
+      const r0 = i * cols;
+      const r1 = r0 + cols;
+      const r2 = r1 + cols;
+      const r3 = r2 + cols;
+      let n0 = 0;
+      let n1 = 0;
+      let n2 = 0;
+      let n3 = 0;
+      for (let level = 0; level < d; level++) {
+        const a0 = base + 2 * n0;
+        const a1 = base + 2 * n1;
+        const a2 = base + 2 * n2;
+        const a3 = base + 2 * n3;
+        const p0 = nodes[a0 + 1];
+        const p1 = nodes[a1 + 1];
+        const p2 = nodes[a2 + 1];
+        const p3 = nodes[a3 + 1];
+        const c0 = codes[r0 + (p0 >>> 1)];
+        const c1 = codes[r1 + (p1 >>> 1)];
+        const c2 = codes[r2 + (p2 >>> 1)];
+        const c3 = codes[r3 + (p3 >>> 1)];
+        n0 = 2 * n0 + 1 + (((nodes[a0] - c0) >>> 31) ^ ((c0 >>> 9) & p0));
+        n1 = 2 * n1 + 1 + (((nodes[a1] - c1) >>> 31) ^ ((c1 >>> 9) & p1));
+        n2 = 2 * n2 + 1 + (((nodes[a2] - c2) >>> 31) ^ ((c2 >>> 9) & p2));
+        n3 = 2 * n3 + 1 + (((nodes[a3] - c3) >>> 31) ^ ((c3 >>> 9) & p3));
+      }
+      out[slot] += leaves[leafBase + n0];
+      out[slot + outputs] += leaves[leafBase + n1];
+      out[slot + 2 * outputs] += leaves[leafBase + n2];
+      out[slot + 3 * outputs] += leaves[leafBase + n3];
+      slot += 4 * outputs;
+    }
+    for (let row = i * cols; i < rows; i++, row += cols, slot += outputs) {
+      let n = 0;
+      for (let level = 0; level < d; level++) {
+        const at = base + 2 * n;
+        const packed = nodes[at + 1];
+        const code = codes[row + (packed >>> 1)];
+        // Right when code > threshold code, flipped for a missing value whose default is left.
+        n = 2 * n + 1 + (((nodes[at] - code) >>> 31) ^ ((code >>> 9) & packed));
+      }
+      out[slot] += leaves[leafBase + n];
+    }
+  }
+}
+
 /**
  * Adds the first `rounds` rounds' leaf values for the row at `data[offset ..]` to the baseline
- * and writes the raw scores to `out[outOffset .. outOffset + outputs)`. Allocates nothing: the
- * single-row and batch paths both run this loop.
+ * and writes the raw scores to `out[outOffset .. outOffset + outputs)`. Allocates nothing after
+ * the first call for a given width: the single-row and batch paths share one kernel and give
+ * bit-identical scores.
  */
 export function scoreRow(
   ensemble: FlatEnsemble,
@@ -95,49 +221,17 @@ export function scoreRow(
   out: Float64Array,
   outOffset: number,
 ): void {
-  const {
-    outputs,
-    baseline,
-    treeRoots,
-    feature,
-    threshold,
-    left,
-    right,
-    value,
-    defaultLeft,
-    categoryOffset,
-    categories,
-  } = ensemble;
-  for (let k = 0; k < outputs; k++) out[outOffset + k] = baseline[k];
-  const trees = rounds * outputs;
-  for (let t = 0; t < trees; t++) {
-    let node = treeRoots[t];
-    let split = feature[node];
-    while (split >= 0) {
-      const x = data[offset + split];
-      let goLeft: boolean;
-      if (x !== x) {
-        goLeft = defaultLeft[node] === 1;
-      } else if (categoryOffset[node] < 0) {
-        goLeft = x <= threshold[node];
-      } else {
-        // Codes outside the bitset's 0..255 range, or not whole, were never seen: right.
-        const code = x | 0;
-        goLeft =
-          code === x &&
-          code >= 0 &&
-          code < 256 &&
-          ((categories[categoryOffset[node] + (code >>> 5)] >>> (code & 31)) & 1) === 1;
-      }
-      node = goLeft ? left[node] : right[node];
-      split = feature[node];
-    }
-    out[outOffset + (t % outputs)] += value[node];
-  }
+  const entry = compiledOf(ensemble);
+  const cols = Math.max(data.length - offset, 0);
+  if (entry.rowCodes.length < cols) entry.rowCodes = new Int32Array(cols);
+  codeRows(entry.heap, data, offset, 1, cols, entry.rowCodes);
+  for (let k = 0; k < ensemble.outputs; k++) out[outOffset + k] = ensemble.baseline[k];
+  const trees = rounds * ensemble.outputs;
+  addTrees(ensemble, entry.heap, trees, entry.rowCodes, data, offset, 1, cols, out, outOffset);
 }
 
-/** Rows scored together tree by tree, so a tree's nodes stay in cache across the block. */
-const ROW_BLOCK = 64;
+/** Rows coded and scored together, so a tree's nodes stay in cache across the block. */
+const ROW_BLOCK = 256;
 
 /**
  * Raw scores of every row of X, rows × outputs, using the first `rounds` rounds. Rows go in
@@ -148,53 +242,29 @@ const ROW_BLOCK = 64;
  */
 export function scoreMatrix(ensemble: FlatEnsemble, X: DenseMatrix, rounds: number): Float64Array {
   const { rows, cols, data } = X;
-  const {
-    outputs,
-    baseline,
-    treeRoots,
-    feature,
-    threshold,
-    left,
-    right,
-    value,
-    defaultLeft,
-    categoryOffset,
-    categories,
-  } = ensemble;
+  const { outputs, baseline } = ensemble;
+  const { heap } = compiledOf(ensemble);
   const out = new Float64Array(rows * outputs);
   for (let i = 0; i < rows; i++)
     for (let k = 0; k < outputs; k++) out[i * outputs + k] = baseline[k];
   const trees = rounds * outputs;
+  const codes = new Int32Array(Math.min(rows, ROW_BLOCK) * cols);
   for (let blockStart = 0; blockStart < rows; blockStart += ROW_BLOCK) {
-    const blockEnd = Math.min(rows, blockStart + ROW_BLOCK);
-    for (let t = 0; t < trees; t++) {
-      const root = treeRoots[t];
-      const output = t % outputs;
-      for (let i = blockStart; i < blockEnd; i++) {
-        const offset = i * cols;
-        let node = root;
-        let split = feature[node];
-        while (split >= 0) {
-          const x = data[offset + split];
-          let goLeft: boolean;
-          if (x !== x) {
-            goLeft = defaultLeft[node] === 1;
-          } else if (categoryOffset[node] < 0) {
-            goLeft = x <= threshold[node];
-          } else {
-            const code = x | 0;
-            goLeft =
-              code === x &&
-              code >= 0 &&
-              code < 256 &&
-              ((categories[categoryOffset[node] + (code >>> 5)] >>> (code & 31)) & 1) === 1;
-          }
-          node = goLeft ? left[node] : right[node];
-          split = feature[node];
-        }
-        out[i * outputs + output] += value[node];
-      }
-    }
+    const blockRows = Math.min(rows, blockStart + ROW_BLOCK) - blockStart;
+    const offset = blockStart * cols;
+    codeRows(heap, data, offset, blockRows, cols, codes);
+    addTrees(
+      ensemble,
+      heap,
+      trees,
+      codes,
+      data,
+      offset,
+      blockRows,
+      cols,
+      out,
+      blockStart * outputs,
+    );
   }
   return out;
 }

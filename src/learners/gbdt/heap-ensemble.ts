@@ -1,0 +1,180 @@
+import type { FlatEnsemble } from './predictor.js';
+
+/** Trees deeper than this keep the pointer walk: a padded heap would hold 2^depth leaves. */
+const MAX_HEAP_DEPTH = 10;
+/** Code of a missing value; above every threshold code (≤ 256), and `code >>> 9` is 1 only here (512 = 2^9). */
+export const MISSING_CODE = 512;
+/** Threshold code of padding nodes: every code, the missing one included, goes left. */
+const PAD_CODE = 1 << 20;
+
+/**
+ * A prediction-only view of a {@link FlatEnsemble} in which each numeric tree of depth ≤
+ * {@link MAX_HEAP_DEPTH} is padded to a complete binary heap (node i's children are 2i + 1 and
+ * 2i + 2; a leaf above the bottom level fills every bottom slot beneath it), and thresholds are
+ * replaced by their rank among the ensemble's distinct thresholds of the same feature. A row is
+ * "coded" once (code of x = number of thresholds below x, so x ≤ t_j ⇔ code ≤ j), after which
+ * each tree is exactly `depth` branch-free steps
+ * `i = 2i + 1 + ((threshold − code) >>> 31 XOR (isMissing AND missingGoesLeft))`.
+ * Trees with categorical splits or deeper than the cap are walked on raw values instead
+ * (`depth` −1). Leaf values are copied, not recomputed, so scores are bit-identical.
+ */
+export interface HeapEnsemble {
+  /** Sorted distinct thresholds per feature (only numeric splits of heap trees). */
+  readonly thresholds: readonly Float64Array[];
+  /** Heap depth per tree, −1 for trees walked on raw values. */
+  readonly depth: Int32Array;
+  /** Start of each heap tree's internal nodes, two words each: threshold code, feature·2 + missingLeft. */
+  readonly nodeStart: Int32Array;
+  readonly nodes: Int32Array;
+  /** Start of each heap tree's 2^depth bottom-level leaf values. */
+  readonly leafStart: Int32Array;
+  readonly leaves: Float64Array;
+}
+
+function treeDepth(e: FlatEnsemble, node: number): number {
+  if (e.feature[node] < 0) return 0;
+  return 1 + Math.max(treeDepth(e, e.left[node]), treeDepth(e, e.right[node]));
+}
+
+function hasCategorical(e: FlatEnsemble, node: number): boolean {
+  if (e.feature[node] < 0) return false;
+  return (
+    e.categoryOffset[node] >= 0 ||
+    hasCategorical(e, e.left[node]) ||
+    hasCategorical(e, e.right[node])
+  );
+}
+
+/** Index of `value` in the sorted distinct `values` (it is always present). */
+function rankOf(values: Float64Array, value: number): number {
+  let low = 0;
+  let high = values.length - 1;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (values[middle] < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** Builds the heap view; cheap next to prediction (one pass over the nodes). */
+export function buildHeapEnsemble(e: FlatEnsemble): HeapEnsemble {
+  const trees = e.treeRoots.length;
+  let nFeatures = 0;
+  for (let node = 0; node < e.feature.length; node++)
+    nFeatures = Math.max(nFeatures, e.feature[node] + 1);
+  const depth = new Int32Array(trees);
+  const nodeStart = new Int32Array(trees);
+  const leafStart = new Int32Array(trees);
+  const collected: number[][] = Array.from({ length: nFeatures }, () => []);
+  let nodeWords = 0;
+  let leafCount = 0;
+  for (let t = 0; t < trees; t++) {
+    const root = e.treeRoots[t];
+    const d = treeDepth(e, root);
+    depth[t] = d > MAX_HEAP_DEPTH || hasCategorical(e, root) ? -1 : d;
+    if (depth[t] < 0) continue;
+    nodeStart[t] = nodeWords;
+    leafStart[t] = leafCount;
+    nodeWords += 2 * ((1 << d) - 1);
+    leafCount += 1 << d;
+  }
+  const nodes = new Int32Array(nodeWords);
+  const leaves = new Float64Array(leafCount);
+  for (let t = 0; t < trees; t++)
+    if (depth[t] >= 0) collectThresholds(e, e.treeRoots[t], collected);
+  const thresholds = collected.map((values) => {
+    const sorted = Float64Array.from(values).sort();
+    let distinct = 0;
+    for (let i = 0; i < sorted.length; i++)
+      if (distinct === 0 || sorted[i] !== sorted[distinct - 1]) sorted[distinct++] = sorted[i];
+    return sorted.slice(0, distinct);
+  });
+  for (let t = 0; t < trees; t++) {
+    if (depth[t] < 0) continue;
+    const fill = { e, thresholds, nodes, leaves, nodeBase: nodeStart[t], leafBase: leafStart[t] };
+    place(fill, e.treeRoots[t], 0, 0, depth[t]);
+  }
+  return { thresholds, depth, nodeStart, nodes, leafStart, leaves };
+}
+
+function collectThresholds(e: FlatEnsemble, node: number, out: number[][]): void {
+  if (e.feature[node] < 0) return;
+  out[e.feature[node]].push(e.threshold[node]);
+  collectThresholds(e, e.left[node], out);
+  collectThresholds(e, e.right[node], out);
+}
+
+interface HeapFill {
+  readonly e: FlatEnsemble;
+  readonly thresholds: readonly Float64Array[];
+  readonly nodes: Int32Array;
+  readonly leaves: Float64Array;
+  readonly nodeBase: number;
+  readonly leafBase: number;
+}
+
+/** Writes flat node `node` at heap slot `slot` (on level `level`) of a heap of depth `depth`. */
+function place(fill: HeapFill, node: number, slot: number, level: number, depth: number): void {
+  const { e, nodes, leaves } = fill;
+  if (e.feature[node] < 0) {
+    // Every bottom slot under this leaf gets its value, whichever way padding nodes send rows.
+    const span = 1 << (depth - level);
+    const first = (slot + 1) * span - (1 << depth);
+    leaves.fill(e.value[node], fill.leafBase + first, fill.leafBase + first + span);
+    if (level < depth) padBelow(fill, slot, level, depth);
+    return;
+  }
+  const feature = e.feature[node];
+  const at = fill.nodeBase + 2 * slot;
+  nodes[at] = rankOf(fill.thresholds[feature], e.threshold[node]);
+  nodes[at + 1] = feature * 2 + e.defaultLeft[node];
+  place(fill, e.left[node], 2 * slot + 1, level + 1, depth);
+  place(fill, e.right[node], 2 * slot + 2, level + 1, depth);
+}
+
+function padBelow(fill: HeapFill, slot: number, level: number, depth: number): void {
+  const at = fill.nodeBase + 2 * slot;
+  fill.nodes[at] = PAD_CODE;
+  fill.nodes[at + 1] = 0;
+  if (level + 1 < depth) {
+    padBelow(fill, 2 * slot + 1, level + 1, depth);
+    padBelow(fill, 2 * slot + 2, level + 1, depth);
+  }
+}
+
+/**
+ * Codes `rows` rows of row-major `data` (from `offset`, `cols` values each) into `codes`:
+ * the number of the feature's thresholds strictly below x, or {@link MISSING_CODE} for NaN.
+ * Columns past the last split feature are left as they are: no heap node reads them.
+ */
+export function codeRows(
+  heap: HeapEnsemble,
+  data: ArrayLike<number>,
+  offset: number,
+  rows: number,
+  cols: number,
+  codes: Int32Array,
+): void {
+  const { thresholds } = heap;
+  const used = Math.min(cols, thresholds.length);
+  for (let j = 0; j < used; j++) {
+    const edges = thresholds[j];
+    const n = edges.length;
+    for (let i = 0; i < rows; i++) {
+      const x = data[offset + i * cols + j];
+      let low = 0;
+      if (x !== x) {
+        low = MISSING_CODE;
+      } else {
+        let high = n;
+        while (low < high) {
+          const middle = (low + high) >>> 1;
+          if (x <= edges[middle]) high = middle;
+          else low = middle + 1;
+        }
+      }
+      codes[i * cols + j] = low;
+    }
+  }
+}
