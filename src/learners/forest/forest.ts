@@ -10,7 +10,7 @@ import type { FlatTree, SplitStrategy, TreeTargets } from '../tree/index.js';
 import {
   buildTree,
   normalised,
-  presortColumns,
+  rankColumns,
   resolveMaxFeatures,
   treeFeatures,
 } from '../tree/index.js';
@@ -33,7 +33,7 @@ interface FittedForest {
 /**
  * What random forests and extra trees share: each tree is grown by the CART builder with the
  * forest's split strategy on its own forked Rng (so results depend on the seed alone), on a
- * bootstrap sample when asked (as sample-weight multipliers), from one presort of X shared by
+ * bootstrap sample when asked (as sample-weight multipliers), from one ranking of X shared by
  * all trees. Predictions are the mean of the trees' leaf values (probabilities or values).
  * A subclass supplies `type`, the strategy, its criterion check, the targets and the
  * out-of-bag score.
@@ -86,7 +86,7 @@ export abstract class Forest<P extends ForestOptionRecord> {
     const sampleWeight = checkFitData(this.type, X, y, options.sampleWeight);
     const dense = treeFeatures(this.type, X);
     const { criterion, weights, classes } = this.targets(y, sampleWeight, o);
-    const presorted = presortColumns(dense);
+    const ranked = rankColumns(dense);
     const settings = {
       strategy: this.strategy,
       maxDepth: o.maxDepth ?? Number.POSITIVE_INFINITY,
@@ -112,7 +112,7 @@ export abstract class Forest<P extends ForestOptionRecord> {
       // the root of the full data, grown on the full weights.
       if (!treeWeights.some((w) => w > 0)) treeWeights = weights;
       const { tree, impurityDecrease } = buildTree(
-        presorted,
+        ranked,
         treeWeights,
         criterion,
         treeRng,

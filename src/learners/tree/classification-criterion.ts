@@ -1,4 +1,4 @@
-import type { SplitCriterion } from './criterion.js';
+import type { BinnedCriterion } from './criterion.js';
 
 export type ClassificationCriterionName = 'gini' | 'entropy';
 
@@ -7,8 +7,9 @@ export type ClassificationCriterionName = 'gini' | 'entropy';
  * sums of squared counts are updated in O(1) per moved row, so scanning a threshold costs O(1)
  * whatever the number of classes.
  */
-export class ClassificationCriterion implements SplitCriterion {
+export class ClassificationCriterion implements BinnedCriterion {
   readonly valueSize: number;
+  readonly binWidth: number;
   readonly #entropy: boolean;
   readonly #codes: Int32Array;
   readonly #weights: Float64Array;
@@ -27,6 +28,7 @@ export class ClassificationCriterion implements SplitCriterion {
     weights: Float64Array,
   ) {
     this.valueSize = classCount;
+    this.binWidth = classCount;
     this.#entropy = name === 'entropy';
     this.#codes = codes;
     this.#weights = weights;
@@ -68,6 +70,47 @@ export class ClassificationCriterion implements SplitCriterion {
     this.#rightSquares += w * (w - 2 * right);
     this.#leftCounts[k] = left + w;
     this.#leftWeight += w;
+  }
+
+  accumulateBins(
+    samples: Int32Array,
+    start: number,
+    size: number,
+    codes: Int32Array,
+    codeBase: number,
+    out: Float64Array,
+    rowsPerBin: Int32Array,
+  ): void {
+    const classCount = this.valueSize;
+    const classes = this.#codes;
+    const weights = this.#weights;
+    for (let p = 0; p < size; p++) {
+      const s = samples[start + p];
+      const bin = codes[codeBase + s];
+      rowsPerBin[bin]++;
+      out[bin * classCount + classes[s]] += weights[s];
+    }
+  }
+
+  addLeftBin(binned: Float64Array, offset: number): void {
+    const leftCounts = this.#leftCounts;
+    const nodeCounts = this.#nodeCounts;
+    let leftSquares = this.#leftSquares;
+    let rightSquares = this.#rightSquares;
+    let moved = 0;
+    for (let k = 0; k < this.valueSize; k++) {
+      const w = binned[offset + k];
+      if (w === 0) continue;
+      const left = leftCounts[k];
+      const right = nodeCounts[k] - left;
+      leftSquares += w * (2 * left + w);
+      rightSquares += w * (w - 2 * right);
+      leftCounts[k] = left + w;
+      moved += w;
+    }
+    this.#leftSquares = leftSquares;
+    this.#rightSquares = rightSquares;
+    this.#leftWeight += moved;
   }
 
   nodeWeight(): number {

@@ -24,5 +24,34 @@ export interface SplitCriterion {
   nodeValue(out: Float64Array, offset: number): void;
 }
 
+/**
+ * A criterion whose rows can be summed per bin (a feature level) first, then moved to the left
+ * child a whole bin at a time: a node with many rows and few levels is then scanned in
+ * O(rows + levels · binWidth) instead of being sorted and scanned row by row.
+ */
+export interface BinnedCriterion extends SplitCriterion {
+  /** Numbers per bin (the class count). */
+  readonly binWidth: number;
+  /**
+   * For each row `s = samples[start + p]`, p < size: its bin is `b = codes[codeBase + s]`;
+   * adds the row to bin b of `out` and 1 to `rowsPerBin[b]`.
+   */
+  accumulateBins(
+    samples: Int32Array,
+    start: number,
+    size: number,
+    codes: Int32Array,
+    codeBase: number,
+    out: Float64Array,
+    rowsPerBin: Int32Array,
+  ): void;
+  /** Moves the rows of the bin at `binned[offset .. offset + binWidth)` to the left child. */
+  addLeftBin(binned: Float64Array, offset: number): void;
+}
+
+export function isBinnedCriterion(criterion: SplitCriterion): criterion is BinnedCriterion {
+  return 'addLeftBin' in criterion;
+}
+
 /** scikit-learn's threshold for "impurity is zero": double-precision machine epsilon. */
 export const IMPURITY_EPSILON = 2.220446049250313e-16;

@@ -8,7 +8,7 @@ import { checkFitData, checkPredictColumns } from '../check-data.js';
 import type { FitOptions } from '../estimator.js';
 import { normalised } from './feature-importances.js';
 import { FlatTree } from './flat-tree.js';
-import { presortColumns } from './presorted-columns.js';
+import { rankColumns } from './ranked-columns.js';
 import { buildTree } from './tree-builder.js';
 import type { TreeGrowthOptions } from './tree-options.js';
 import { checkGrowthOptions, resolveMaxFeatures } from './tree-options.js';
@@ -26,7 +26,7 @@ interface FittedTree {
 }
 
 /**
- * What the CART classifier and regressor share: option checks, fitting (presort, grow with the
+ * What the CART classifier and regressor share: option checks, fitting (rank the columns, grow with the
  * `best` splitter), leaf values per row, feature importances and serialization. A subclass
  * supplies `type`, its criterion check and the targets (criterion, weights, classes).
  */
@@ -72,7 +72,7 @@ export abstract class DecisionTree<P extends DecisionTreeParams> {
     const dense = treeFeatures(this.type, X);
     const { criterion, weights, classes } = this.targets(y, sampleWeight, o);
     const { tree, impurityDecrease } = buildTree(
-      presortColumns(dense),
+      rankColumns(dense),
       weights,
       criterion,
       new Rng(o.seed),

@@ -24,8 +24,8 @@ export {
 export { checkClassWeight } from './class-weight.js';
 export { mostProbableLabels } from './class-labels.js';
 export { normalised } from './feature-importances.js';
-export { presortColumns } from './presorted-columns.js';
-export type { PresortedColumns } from './presorted-columns.js';
+export { rankColumns } from './ranked-columns.js';
+export type { RankedColumns } from './ranked-columns.js';
 export { buildTree } from './tree-builder.js';
 export type { BuildSettings, BuiltTree } from './tree-builder.js';
 export type { SplitStrategy } from './splitter.js';

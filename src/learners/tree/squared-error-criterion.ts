@@ -1,8 +1,12 @@
-import type { SplitCriterion } from './criterion.js';
+import type { BinnedCriterion } from './criterion.js';
 
-/** Weighted variance around the weighted mean; the leaf value is the weighted mean. */
-export class SquaredErrorCriterion implements SplitCriterion {
+/**
+ * Weighted variance around the weighted mean; the leaf value is the weighted mean. A bin holds
+ * Σw and Σwy of its rows.
+ */
+export class SquaredErrorCriterion implements BinnedCriterion {
   readonly valueSize = 1;
+  readonly binWidth = 2;
   readonly #y: Float64Array;
   readonly #weights: Float64Array;
   #nodeWeight = 0;
@@ -43,6 +47,32 @@ export class SquaredErrorCriterion implements SplitCriterion {
     const w = this.#weights[sample];
     this.#leftWeight += w;
     this.#leftSum += w * this.#y[sample];
+  }
+
+  accumulateBins(
+    samples: Int32Array,
+    start: number,
+    size: number,
+    codes: Int32Array,
+    codeBase: number,
+    out: Float64Array,
+    rowsPerBin: Int32Array,
+  ): void {
+    const y = this.#y;
+    const weights = this.#weights;
+    for (let p = 0; p < size; p++) {
+      const s = samples[start + p];
+      const bin = codes[codeBase + s];
+      const w = weights[s];
+      rowsPerBin[bin]++;
+      out[2 * bin] += w;
+      out[2 * bin + 1] += w * y[s];
+    }
+  }
+
+  addLeftBin(binned: Float64Array, offset: number): void {
+    this.#leftWeight += binned[offset];
+    this.#leftSum += binned[offset + 1];
   }
 
   nodeWeight(): number {

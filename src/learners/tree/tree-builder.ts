@@ -2,9 +2,8 @@ import type { Rng } from '../../data/rng.js';
 import type { SplitCriterion } from './criterion.js';
 import { IMPURITY_EPSILON } from './criterion.js';
 import { FlatTree, LEAF } from './flat-tree.js';
-import { partitionNode } from './node-partition.js';
-import type { PresortedColumns } from './presorted-columns.js';
-import { inBagOrder } from './presorted-columns.js';
+import { partitionNode, positiveWeightRows } from './node-partition.js';
+import type { RankedColumns } from './ranked-columns.js';
 import type { SplitStrategy } from './splitter.js';
 import { Splitter } from './splitter.js';
 
@@ -31,33 +30,37 @@ export interface BuiltTree {
  * lowers the weighted impurity by less than `minImpurityDecrease` (relative to the root weight).
  *
  * @example
- * const { tree } = buildTree(presortColumns(X), weights, criterion, rng, settings);
+ * const { tree } = buildTree(rankColumns(X), weights, criterion, rng, settings);
  */
 export function buildTree(
-  presorted: PresortedColumns,
+  ranked: RankedColumns,
   weights: Float64Array,
   criterion: SplitCriterion,
   rng: Rng,
   settings: BuildSettings,
 ): BuiltTree {
-  const { order, count } = inBagOrder(presorted, weights);
-  const splitter = new Splitter(presorted, order, count, criterion, rng, settings);
-  const goesLeft = new Uint8Array(presorted.rows);
+  const samples = positiveWeightRows(weights);
+  const count = samples.length;
+  const splitter = new Splitter(ranked, samples, count, criterion, rng, settings);
   const scratch = new Int32Array(count);
-  const impurityDecrease = new Float64Array(presorted.cols);
+  const impurityDecrease = new Float64Array(ranked.cols);
   const nodes = new NodeList(criterion.valueSize);
   // Each stack entry: start, end, depth, parent node (−1 for the root), 1 if a left child.
   const stack: number[] = [0, count, 0, -1, 0];
-  criterion.initNode(order, 0, count);
+  criterion.initNode(samples, 0, count);
   const rootWeight = criterion.nodeWeight();
+  // The node range the criterion was last initialised on: the left child of a split is popped
+  // right after it, and then needs no second pass over its rows.
+  let heldStart = 0;
+  let heldEnd = count;
   while (stack.length > 0) {
     const isLeft = stack.pop() as number;
     const parent = stack.pop() as number;
     const depth = stack.pop() as number;
     const end = stack.pop() as number;
     const start = stack.pop() as number;
-    // Any feature's range holds the node's rows; feature 0's is as good as another.
-    criterion.initNode(order, start, end);
+    if (start !== heldStart || end !== heldEnd) criterion.initNode(samples, start, end);
+    heldEnd = -1;
     const node = nodes.add(parent, isLeft === 1);
     criterion.nodeValue(nodes.values, node * criterion.valueSize);
     const rowCount = end - start;
@@ -71,23 +74,16 @@ export function buildTree(
       !splitter.findSplit(start, end);
     if (leaf) continue;
     const split = splitter.found;
-    const leftCount = partitionNode(
-      order,
-      count,
-      presorted.cols,
-      start,
-      end,
-      split,
-      goesLeft,
-      scratch,
-    );
+    const leftCount = partitionNode(samples, ranked, start, end, split, scratch);
     const middle = start + leftCount;
-    criterion.initNode(order, start, middle);
-    const leftWeight = criterion.nodeWeight();
-    const leftImpurity = criterion.nodeImpurity();
-    criterion.initNode(order, middle, end);
+    criterion.initNode(samples, middle, end);
     const rightWeight = criterion.nodeWeight();
     const rightImpurity = criterion.nodeImpurity();
+    criterion.initNode(samples, start, middle);
+    const leftWeight = criterion.nodeWeight();
+    const leftImpurity = criterion.nodeImpurity();
+    heldStart = start;
+    heldEnd = middle;
     const decrease = weight * impurity - leftWeight * leftImpurity - rightWeight * rightImpurity;
     if (decrease / rootWeight + IMPURITY_EPSILON < settings.minImpurityDecrease) continue;
     impurityDecrease[split.feature] += decrease;
