@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import pc from 'picocolors';
 import { crossValidate, defaultMetrics } from '../automl/index.js';
+import type { Column } from '../data/index.js';
 import { kFold, stratifiedKFold } from '../data/index.js';
 import type { Task } from '../learners/index.js';
 import { getMetric } from '../metrics/index.js';
@@ -70,8 +71,7 @@ async function runCv(data: string, options: CvOptions): Promise<void> {
     task === 'classification'
       ? stratifiedKFold(frame.column(target), { k: options.folds, seed: options.seed })
       : kFold(frame.rows, { k: options.folds, seed: options.seed });
-  const classCount =
-    task === 'classification' ? makeBaseline().fit(frame, target).classes.length : 0;
+  const classCount = task === 'classification' ? distinctValues(frame.column(target)) : 0;
   const metrics = options.metrics ?? defaultMetrics(task, classCount);
 
   const result = crossValidate(makePipeline, frame, target, {
@@ -125,6 +125,13 @@ async function runCv(data: string, options: CvOptions): Promise<void> {
   );
   if (saved !== undefined)
     console.log(`\nSaved the model fitted on all ${frame.rows} rows to ${pc.bold(saved)}`);
+}
+
+/** Number of distinct non-missing values (classes) of a target column. */
+function distinctValues(column: Column): number {
+  if (column.kind !== 'categorical')
+    return new Set(column.values.filter((v) => !Number.isNaN(v))).size;
+  return new Set(column.codes.filter((c) => c >= 0)).size;
 }
 
 function prefixed(
