@@ -113,3 +113,50 @@ export class DeserializationError extends ArgminError {
     super('ARGMIN_DESERIALIZATION', `Cannot restore ${what}: ${problem}`, 500);
   }
 }
+
+/** The tracking store cannot be opened or used: bad URI, unreachable server, newer schema. */
+export class StoreError extends ArgminError {
+  constructor(problem: string, options?: { cause?: unknown }) {
+    super('ARGMIN_STORE', problem, 500, options);
+  }
+}
+
+/** A name (experiment, run, model, version, alias) that the store does not hold. */
+export class StoreNotFoundError extends ArgminError {
+  constructor(what: string, name: string) {
+    super('ARGMIN_NOT_FOUND', `${what} "${name}" does not exist`, 404);
+  }
+}
+
+/** Writing would break a store rule: a param logged twice with another value, a duplicate name. */
+export class StoreConflictError extends ArgminError {
+  constructor(problem: string) {
+    super('ARGMIN_CONFLICT', problem, 409);
+  }
+}
+
+/**
+ * A search filter or order-by that does not parse. `column` is 1-based in the filter string, so
+ * a terminal can put a caret under it.
+ */
+export class FilterParseError extends ArgminError {
+  readonly input: string;
+  readonly column: number;
+
+  constructor(input: string, column: number, problem: string) {
+    super(
+      'ARGMIN_FILTER_PARSE',
+      `Filter error at column ${column}: ${problem}\n  ${input}\n  ${' '.repeat(Math.max(0, column - 1))}^`,
+      400,
+    );
+    this.input = input;
+    this.column = column;
+  }
+}
+
+/** An artifact path that would escape the artifact root (`..`, absolute paths, symlinks). */
+export class UnsafePathError extends ArgminError {
+  constructor(path: string, problem: string) {
+    super('ARGMIN_UNSAFE_PATH', `Artifact path "${path}": ${problem}`, 400);
+  }
+}

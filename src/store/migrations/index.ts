@@ -1,0 +1,11 @@
+import type { Migration } from 'kysely';
+import * as initial from './001-initial.js';
+
+/**
+ * Every schema migration, in order, keyed by a name that sorts in that order. Append only: an
+ * older store is upgraded by running the ones it lacks; a store with a name not listed here was
+ * written by a newer argmin.
+ */
+export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
+  '001-initial': initial,
+});
