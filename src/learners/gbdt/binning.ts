@@ -98,8 +98,9 @@ export function fitBinMapper(
 }
 
 /**
- * Bin codes of X, feature-major (`codes[feature * rows + row]`), so that building a histogram
- * reads one contiguous column per feature. Codes outside [0, maxBins)
+ * Bin codes of X, row-major like X (`codes[row * cols + feature]`), so that building a histogram
+ * reads each row's codes as adjacent bytes in one pass (XGBoost's GHistIndexMatrix layout).
+ * Codes outside [0, maxBins)
  * map to the missing bin; codes unseen in training keep their own (empty) bin.
  */
 export function binMatrix(mapper: BinMapper, X: DenseMatrix): Uint8Array {
@@ -108,13 +109,12 @@ export function binMatrix(mapper: BinMapper, X: DenseMatrix): Uint8Array {
   for (let j = 0; j < cols; j++) {
     const featureEdges = mapper.edges[j];
     const isCategorical = mapper.categorical[j] === 1;
-    const base = j * rows;
     for (let i = 0; i < rows; i++) {
       const x = data[i * cols + j];
       if (x !== x) {
-        codes[base + i] = mapper.missingBin;
+        codes[i * cols + j] = mapper.missingBin;
       } else if (isCategorical) {
-        codes[base + i] =
+        codes[i * cols + j] =
           Number.isInteger(x) && x >= 0 && x < mapper.maxBins ? x : mapper.missingBin;
       } else {
         let low = 0;
@@ -124,7 +124,7 @@ export function binMatrix(mapper: BinMapper, X: DenseMatrix): Uint8Array {
           if (x <= featureEdges[middle]) high = middle;
           else low = middle + 1;
         }
-        codes[base + i] = low;
+        codes[i * cols + j] = low;
       }
     }
   }

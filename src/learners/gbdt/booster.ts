@@ -1,8 +1,11 @@
 import type { DenseMatrix } from '../../data/matrix.js';
 import { takeRows } from '../../data/matrix.js';
 import { Rng } from '../../data/rng.js';
+import type { BinMapper } from './binning.js';
 import { binMatrix, fitBinMapper } from './binning.js';
-import { TreeGrower } from './grower.js';
+import type { HistogramEngine } from './grower.js';
+import { LOCAL_HISTOGRAMS, TreeGrower } from './grower.js';
+import { ThreadedHistograms, resolveThreads } from './histogram-threads.js';
 import type { GrownTree } from './grown-tree.js';
 import type { Loss } from './loss.js';
 import type { ResolvedBoostingOptions } from './options.js';
@@ -22,6 +25,7 @@ export interface BoostedModel {
 /** The rows of one side of the validation split, binned with the training edges. */
 interface Part {
   readonly rows: number;
+  readonly cols: number;
   readonly codes: Uint8Array;
   readonly y: Float64Array;
   readonly weights: Float64Array;
@@ -87,24 +91,65 @@ export function boost(
     for (let i = 0; i < data.X.rows; i++) raw.set(baseline, i * K);
     return {
       rows: data.X.rows,
+      cols: data.X.cols,
       codes: binMatrix(mapper, data.X),
       y: data.y,
       weights: data.weights,
       raw,
     };
   };
-  const fitPart = makePart(train);
   const validation = validationRows === null ? null : makePart(part(X, y, weights, validationRows));
+  const threads = resolveThreads(o.threads);
+  const threaded = threads > 1 ? new ThreadedHistograms(threads) : null;
+  try {
+    return boostRounds(
+      makePart(train),
+      validation,
+      { mapper, categorical, loss, baseline, options: o, rng },
+      threaded ?? LOCAL_HISTOGRAMS,
+    );
+  } finally {
+    threaded?.release();
+  }
+}
+
+/** What every round of one fit reads. */
+interface Setting {
+  readonly mapper: BinMapper;
+  readonly categorical: Uint8Array;
+  readonly loss: Loss;
+  readonly baseline: Float64Array;
+  readonly options: ResolvedBoostingOptions;
+  readonly rng: Rng;
+}
+
+/** Memory the engine's threads can read: shared buffers for a threaded engine. */
+function sharedFloat64(engine: HistogramEngine, length: number): Float64Array {
+  return engine instanceof ThreadedHistograms ? engine.float64(length) : new Float64Array(length);
+}
+
+function boostRounds(
+  unsharedFit: Part,
+  validation: Part | null,
+  setting: Setting,
+  engine: HistogramEngine,
+): BoostedModel {
+  const { mapper, categorical, loss, baseline, options: o, rng } = setting;
+  const K = loss.outputs;
+  const fitPart =
+    engine instanceof ThreadedHistograms
+      ? { ...unsharedFit, codes: engine.shareBytes(unsharedFit.codes) }
+      : unsharedFit;
   const layout = {
     binStride: o.maxBins + 1,
     missingBin: mapper.missingBin,
     binCount: mapper.binCount,
     categorical,
   };
-  const grower = new TreeGrower(fitPart.codes, fitPart.rows, layout, o);
+  const grower = new TreeGrower(fitPart.codes, fitPart.rows, layout, o, engine);
   const m = fitPart.rows;
-  const gradients = new Float64Array(K * m);
-  const hessians = new Float64Array(K * m);
+  const gradients = sharedFloat64(engine, K * m);
+  const hessians = sharedFloat64(engine, K * m);
   const inSample = new Uint8Array(m);
   // This round's leaf value per output and row, output-major: trees write it in row order of
   // their leaves (random rows, one small array), then one sequential pass adds it to raw.
@@ -118,7 +163,7 @@ export function boost(
     inSample.fill(0);
     for (let k = 0; k < sampleRows.length; k++) inSample[sampleRows[k]] = 1;
     for (let k = 0; k < K; k++) {
-      const features = sampleIndices(rng, X.cols, o.colsampleByTree);
+      const features = sampleIndices(rng, fitPart.cols, o.colsampleByTree);
       const tree = grower.grow(
         gradients.subarray(k * m, (k + 1) * m),
         hessians.subarray(k * m, (k + 1) * m),
@@ -152,8 +197,8 @@ export function boost(
   }
   if (validation === null) bestIteration = o.nEstimators;
   const kept = trees.slice(0, bestIteration * K);
-  const featureGain = new Float64Array(X.cols);
-  const featureSplits = new Float64Array(X.cols);
+  const featureGain = new Float64Array(fitPart.cols);
+  const featureSplits = new Float64Array(fitPart.cols);
   for (const tree of kept) {
     for (let node = 0; node < tree.nodeCount; node++) {
       if (tree.feature[node] < 0) continue;
@@ -198,13 +243,13 @@ function applyTree(
   }
   for (let row = 0; row < fit.rows; row++) {
     if (inSample[row] === 1) continue;
-    values[row] = tree.value[tree.leafOfBinnedRow(fit.codes, fit.rows, row, missingBin)];
+    values[row] = tree.value[tree.leafOfBinnedRow(fit.codes, fit.cols, row, missingBin)];
   }
 }
 
 function addBinned(tree: GrownTree, target: Part, k: number, K: number, missingBin: number): void {
   for (let row = 0; row < target.rows; row++) {
     target.raw[row * K + k] +=
-      tree.value[tree.leafOfBinnedRow(target.codes, target.rows, row, missingBin)];
+      tree.value[tree.leafOfBinnedRow(target.codes, target.cols, row, missingBin)];
   }
 }

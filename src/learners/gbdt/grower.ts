@@ -1,4 +1,5 @@
 import { GrownTree } from './grown-tree.js';
+import type { HistogramInput, NodeHistogram } from './histogram.js';
 import { buildHistogram, histogramLength, subtractHistogram } from './histogram.js';
 import { PriorityQueue } from './priority-queue.js';
 import type { SplitInfo } from './split-info.js';
@@ -20,9 +21,33 @@ interface OpenLeaf {
   readonly end: number;
   readonly depth: number;
   readonly totals: NodeTotals;
-  readonly hist: Float64Array;
+  readonly hist: NodeHistogram;
   readonly split: SplitInfo;
 }
+
+/**
+ * Where histograms live and who fills them. The default keeps everything on this thread;
+ * {@link ThreadedHistograms} puts buffers in shared memory and splits features across workers.
+ */
+export interface HistogramEngine {
+  /** A new histogram for `nFeatures` features, with row counts when `counted`. */
+  allocate(nFeatures: number, binStride: number, counted: boolean): NodeHistogram;
+  /** An Int32Array the engine's threads can read (the grower's row order). */
+  int32(length: number): Int32Array;
+  build(input: HistogramInput, out: NodeHistogram): void;
+}
+
+/** Single-threaded histograms in ordinary memory. */
+export const LOCAL_HISTOGRAMS: HistogramEngine = Object.freeze({
+  allocate(nFeatures: number, binStride: number, counted: boolean): NodeHistogram {
+    return {
+      sums: new Float64Array(histogramLength(nFeatures, binStride)),
+      counts: counted ? new Float64Array(nFeatures * binStride) : null,
+    };
+  },
+  int32: (length: number) => new Int32Array(length),
+  build: buildHistogram,
+});
 
 /**
  * Grows regression trees on gradients and hessians over binned data. One grower serves every
@@ -37,27 +62,32 @@ interface OpenLeaf {
  */
 export class TreeGrower {
   readonly #codes: Uint8Array;
-  readonly #nRows: number;
   readonly #layout: FeatureLayout;
   readonly #limits: GrowthLimits;
   readonly #rows: Int32Array;
   readonly #scratchRows: Int32Array;
-  readonly #orderedGradients: Float64Array;
-  readonly #orderedHessians: Float64Array;
+  readonly #nFeatures: number;
+  readonly #engine: HistogramEngine;
   readonly #order: Int32Array;
   readonly #ratios: Float64Array;
-  readonly #histogramPool: Float64Array[] = [];
+  readonly #histogramPool: NodeHistogram[] = [];
   readonly #goesLeft = new Uint8Array(256);
 
-  constructor(codes: Uint8Array, nRows: number, layout: FeatureLayout, limits: GrowthLimits) {
+  /** `codes` are row-major bin codes (`codes[row * nFeatures + feature]`). */
+  constructor(
+    codes: Uint8Array,
+    nRows: number,
+    layout: FeatureLayout,
+    limits: GrowthLimits,
+    engine: HistogramEngine = LOCAL_HISTOGRAMS,
+  ) {
     this.#codes = codes;
-    this.#nRows = nRows;
     this.#layout = layout;
     this.#limits = limits;
-    this.#rows = new Int32Array(nRows);
+    this.#engine = engine;
+    this.#nFeatures = layout.categorical.length;
+    this.#rows = engine.int32(nRows);
     this.#scratchRows = new Int32Array(nRows);
-    this.#orderedGradients = new Float64Array(nRows);
-    this.#orderedHessians = new Float64Array(nRows);
     this.#order = new Int32Array(layout.binStride);
     this.#ratios = new Float64Array(layout.binStride);
   }
@@ -116,12 +146,12 @@ export class TreeGrower {
       const leftTotals = {
         gradient: split.leftGradient,
         hessian: split.leftHessian,
-        count: split.leftCount,
+        count: middle - open.start,
       };
       const rightTotals = {
         gradient: totals.gradient - split.leftGradient,
         hessian: totals.hessian - split.leftHessian,
-        count: totals.count - split.leftCount,
+        count: open.end - middle,
       };
       const left = tree.addLeaf(this.#leafWeight(leftTotals), open.start, middle);
       const right = tree.addLeaf(this.#leafWeight(rightTotals), middle, open.end);
@@ -203,25 +233,29 @@ export class TreeGrower {
     else this.#histogramPool.push(open.hist);
   }
 
-  #takeHistogram(): Float64Array {
+  #takeHistogram(): NodeHistogram {
     return (
       this.#histogramPool.pop() ??
-      new Float64Array(histogramLength(this.#layout.categorical.length, this.#layout.binStride))
+      this.#engine.allocate(
+        this.#nFeatures,
+        this.#layout.binStride,
+        this.#limits.minSamplesLeaf > 1,
+      )
     );
   }
 
   #build(
-    hist: Float64Array,
+    hist: NodeHistogram,
     start: number,
     end: number,
     gradients: Float64Array,
     hessians: Float64Array,
     features: Int32Array,
   ): void {
-    buildHistogram(
+    this.#engine.build(
       {
         codes: this.#codes,
-        nRows: this.#nRows,
+        nFeatures: this.#nFeatures,
         shape: this.#layout,
         rows: this.#rows,
         start,
@@ -231,8 +265,6 @@ export class TreeGrower {
         features,
       },
       hist,
-      this.#orderedGradients,
-      this.#orderedHessians,
     );
   }
 
@@ -244,7 +276,8 @@ export class TreeGrower {
   #partition(start: number, end: number, split: SplitInfo): number {
     const rows = this.#rows;
     const scratch = this.#scratchRows;
-    const column = split.feature * this.#nRows;
+    const stride = this.#nFeatures;
+    const column = split.feature;
     const codes = this.#codes;
     const goesLeft = this.#goesLeft;
     const missingBin = this.#layout.missingBin;
@@ -259,7 +292,7 @@ export class TreeGrower {
     let rightCount = 0;
     for (let k = start; k < end; k++) {
       const row = rows[k];
-      const left = goesLeft[codes[column + row]];
+      const left = goesLeft[codes[row * stride + column]];
       rows[leftEnd] = row;
       scratch[rightCount] = row;
       leftEnd += left;

@@ -57,11 +57,12 @@ export class GrownTree {
     this.leafEnd[node] = -1;
   }
 
-  /** The leaf reached by row `row` of feature-major bin codes. */
-  leafOfBinnedRow(codes: Uint8Array, nRows: number, row: number, missingBin: number): number {
+  /** The leaf reached by row `row` of row-major bin codes with `nFeatures` columns. */
+  leafOfBinnedRow(codes: Uint8Array, nFeatures: number, row: number, missingBin: number): number {
     let node = 0;
+    const at = row * nFeatures;
     while (this.feature[node] >= 0) {
-      const bin = codes[this.feature[node] * nRows + row];
+      const bin = codes[at + this.feature[node]];
       const offset = this.categoryOffset[node];
       let goLeft: boolean;
       if (offset >= 0) {

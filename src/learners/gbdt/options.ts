@@ -30,6 +30,12 @@ export interface HistGradientBoostingOptions {
   readonly validationFraction?: number;
   /** Seed of row/column subsampling and the validation split. Default 0. */
   readonly seed?: number;
+  /**
+   * Threads that build histograms (worker threads over shared memory); 0 = one per core.
+   * The fitted model is identical whatever the count. Default 1, because model selection
+   * usually runs several fits side by side already.
+   */
+  readonly threads?: number;
 }
 
 export type ResolvedBoostingOptions = {
@@ -57,6 +63,7 @@ export function resolveBoostingOptions(
     earlyStoppingRounds: options.earlyStoppingRounds ?? null,
     validationFraction: options.validationFraction ?? 0.1,
     seed: options.seed ?? 0,
+    threads: options.threads ?? 1,
   };
 }
 
@@ -104,4 +111,6 @@ export function checkBoostingOptions(owner: string, o: ResolvedBoostingOptions):
     fail('validationFraction', 'must be in (0, 1)', o.validationFraction);
   if (!isInteger(o.seed, 0, 2 ** 32 - 1))
     fail('seed', 'must be a whole number in [0, 2^32)', o.seed);
+  if (!isInteger(o.threads, 0, 256))
+    fail('threads', 'must be a whole number in [0, 256] (0 = one per core)', o.threads);
 }

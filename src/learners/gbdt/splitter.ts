@@ -1,4 +1,4 @@
-import type { HistogramShape } from './histogram.js';
+import type { HistogramShape, NodeHistogram } from './histogram.js';
 import { HISTOGRAM_STATS } from './histogram.js';
 import type { SplitInfo } from './split-info.js';
 
@@ -45,10 +45,12 @@ export interface NodeTotals {
  * Finds the split of largest gain over `features` of one node's histogram and writes it into
  * `best` (whose gain must be preset, e.g. to 0: only larger gains replace it). Gain is
  * ½ [score(L) + score(R) − score(parent)], XGBoost's formula. `order` and `ratios` are scratch
- * of at least binStride entries for categorical features.
+ * of at least binStride entries for categorical features. Without row counts in the histogram
+ * (`minSamplesLeaf` = 1) a bin is present when it holds gradient or hessian mass, and
+ * `best.leftCount` is left NaN: the grower knows child sizes from its row partition.
  */
 export function findBestSplit(
-  hist: Float64Array,
+  hist: NodeHistogram,
   totals: NodeTotals,
   features: Int32Array,
   layout: FeatureLayout,
@@ -68,6 +70,13 @@ export function findBestSplit(
   }
 }
 
+/** Whether any row of the node falls in `bin` of `feature`. */
+function present(hist: NodeHistogram, feature: number, bin: number, binStride: number): boolean {
+  const cell = feature * binStride + bin;
+  if (hist.counts !== null) return hist.counts[cell] > 0;
+  return hist.sums[cell * 2] !== 0 || hist.sums[cell * 2 + 1] !== 0;
+}
+
 function admissible(
   leftHessian: number,
   leftCount: number,
@@ -75,10 +84,11 @@ function admissible(
   c: SplitConstraints,
 ): boolean {
   return (
-    leftCount >= c.minSamplesLeaf &&
-    totals.count - leftCount >= c.minSamplesLeaf &&
     leftHessian >= c.minChildWeight &&
-    totals.hessian - leftHessian >= c.minChildWeight
+    totals.hessian - leftHessian >= c.minChildWeight &&
+    // NaN counts (no counting) pass: minSamplesLeaf is then 1 and emptiness is ruled out by bins.
+    !(leftCount < c.minSamplesLeaf) &&
+    !(totals.count - leftCount < c.minSamplesLeaf)
   );
 }
 
@@ -100,10 +110,12 @@ function splitGain(
 /**
  * Scans thresholds left to right twice: missing values sent right, then (when the node has any)
  * sent left; the better direction becomes the split's default. With no missing values in the
- * node, missing values of later data follow the child with more rows.
+ * node, missing values of later data follow the child with more hessian mass. Thresholds at
+ * empty bins are skipped (they repeat the previous partition), and so are thresholds that
+ * would leave a child without rows.
  */
 function numericSplit(
-  hist: Float64Array,
+  hist: NodeHistogram,
   totals: NodeTotals,
   feature: number,
   layout: FeatureLayout,
@@ -111,31 +123,38 @@ function numericSplit(
   parentScore: number,
   best: SplitInfo,
 ): void {
-  const base = feature * layout.binStride * HISTOGRAM_STATS;
-  const missingSlot = base + layout.missingBin * HISTOGRAM_STATS;
-  const missingGradient = hist[missingSlot];
-  const missingHessian = hist[missingSlot + 1];
-  const missingCount = hist[missingSlot + 2];
+  const { binStride, missingBin } = layout;
+  const sums = hist.sums;
+  const counts = hist.counts;
+  const base = feature * binStride * HISTOGRAM_STATS;
+  const countBase = feature * binStride;
+  const missingSlot = base + missingBin * HISTOGRAM_STATS;
+  const missingGradient = sums[missingSlot];
+  const missingHessian = sums[missingSlot + 1];
+  const hasMissing = present(hist, feature, missingBin, binStride);
+  const missingCount = counts === null ? Number.NaN : counts[countBase + missingBin];
   const bins = layout.binCount[feature];
+  let lastPresent = bins - 1;
+  while (lastPresent >= 0 && !present(hist, feature, lastPresent, binStride)) lastPresent--;
   let gradient = 0;
   let hessian = 0;
-  let count = 0;
+  let count = counts === null ? Number.NaN : 0;
   // The last threshold (all present values left) only separates them from the missing ones.
-  const lastThreshold = missingCount > 0 ? bins - 1 : bins - 2;
+  const lastThreshold = hasMissing ? lastPresent : lastPresent - 1;
   for (let b = 0; b <= lastThreshold; b++) {
     const slot = base + b * HISTOGRAM_STATS;
-    gradient += hist[slot];
-    hessian += hist[slot + 1];
-    count += hist[slot + 2];
-    if (hist[slot + 2] === 0 && b < bins - 1) continue;
+    gradient += sums[slot];
+    hessian += sums[slot + 1];
+    if (counts !== null) count += counts[countBase + b];
+    if (b < lastPresent && !present(hist, feature, b, binStride)) continue;
     if (admissible(hessian, count, totals, c)) {
       const gain = splitGain(gradient, hessian, totals, c, parentScore);
       if (gain > best.gain) {
         setNumeric(best, gain, feature, b, gradient, hessian, count);
-        best.defaultLeft = missingCount > 0 ? false : count >= totals.count - count;
+        best.defaultLeft = hasMissing ? false : hessian >= totals.hessian - hessian;
       }
     }
-    if (missingCount === 0 || b === bins - 1) continue;
+    if (!hasMissing || b === lastPresent) continue;
     const withMissingHessian = hessian + missingHessian;
     const withMissingCount = count + missingCount;
     if (!admissible(withMissingHessian, withMissingCount, totals, c)) continue;
@@ -173,7 +192,7 @@ function setNumeric(
  * (Fisher 1958), so one ordered scan replaces 2^(k−1) subsets.
  */
 function categoricalSplit(
-  hist: Float64Array,
+  hist: NodeHistogram,
   totals: NodeTotals,
   feature: number,
   layout: FeatureLayout,
@@ -183,28 +202,31 @@ function categoricalSplit(
   order: Int32Array,
   ratios: Float64Array,
 ): void {
-  const base = feature * layout.binStride * HISTOGRAM_STATS;
-  let present = 0;
+  const { binStride } = layout;
+  const sums = hist.sums;
+  const counts = hist.counts;
+  const base = feature * binStride * HISTOGRAM_STATS;
+  let presentBins = 0;
   const lastBin = layout.binCount[feature];
   for (let b = 0; b <= lastBin; b++) {
     // One pass over the present categories, then the missing bin as one more category.
     const bin = b === lastBin ? layout.missingBin : b;
+    if (!present(hist, feature, bin, binStride)) continue;
     const slot = base + bin * HISTOGRAM_STATS;
-    if (hist[slot + 2] === 0) continue;
-    ratios[bin] = hist[slot] / (hist[slot + 1] + c.lambdaL2 + 1e-300);
-    order[present++] = bin;
+    ratios[bin] = sums[slot] / (sums[slot + 1] + c.lambdaL2 + 1e-300);
+    order[presentBins++] = bin;
   }
-  if (present < 2) return;
-  const sorted = order.subarray(0, present).sort((a, b) => ratios[a] - ratios[b] || a - b);
+  if (presentBins < 2) return;
+  const sorted = order.subarray(0, presentBins).sort((a, b) => ratios[a] - ratios[b] || a - b);
   let gradient = 0;
   let hessian = 0;
-  let count = 0;
+  let count = counts === null ? Number.NaN : 0;
   let bestPrefix = -1;
-  for (let k = 0; k < present - 1; k++) {
+  for (let k = 0; k < presentBins - 1; k++) {
     const slot = base + sorted[k] * HISTOGRAM_STATS;
-    gradient += hist[slot];
-    hessian += hist[slot + 1];
-    count += hist[slot + 2];
+    gradient += sums[slot];
+    hessian += sums[slot + 1];
+    if (counts !== null) count += counts[feature * binStride + sorted[k]];
     if (!admissible(hessian, count, totals, c)) continue;
     const gain = splitGain(gradient, hessian, totals, c, parentScore);
     if (gain > best.gain) {

@@ -51,10 +51,10 @@ describe('binning', () => {
     expect([codes[0], codes[3], codes[2]]).toEqual([0, 1, 2]);
   });
 
-  it('stores codes feature-major so each feature is one contiguous block', () => {
+  it('stores codes row-major like X, so one row’s codes are adjacent bytes', () => {
     const X = denseMatrix(2, 2, Float64Array.of(0, 10, 1, 20));
     const codes = binMatrix(fitBinMapper('test', X, 255, new Uint8Array(2)), X);
-    expect(Array.from(codes)).toEqual([0, 1, 0, 1]);
+    expect(Array.from(codes)).toEqual([0, 0, 1, 1]);
   });
 
   it('uses category codes as bins and rejects codes that are not whole numbers below maxBins', () => {

@@ -8,7 +8,7 @@ const rng = new Rng(9);
 const codes = Uint8Array.from({ length: nRows * nFeatures }, () => rng.nextInt(50));
 const gradients = Float64Array.from(
   { length: nRows },
-  (_, i) => Math.sin(codes[i]) + 0.3 * rng.normal(),
+  (_, i) => Math.sin(codes[i * nFeatures]) + 0.3 * rng.normal(),
 );
 const hessians = new Float64Array(nRows).fill(1);
 const layout = {
@@ -53,7 +53,7 @@ describe('growing one tree', () => {
     for (let node = 0; node < tree.nodeCount; node++) {
       if (tree.feature[node] >= 0) continue;
       for (let k = tree.leafStart[node]; k < tree.leafEnd[node]; k++) {
-        expect(tree.leafOfBinnedRow(codes, nRows, grower.rows[k], 255)).toBe(node);
+        expect(tree.leafOfBinnedRow(codes, nFeatures, grower.rows[k], 255)).toBe(node);
         covered++;
       }
     }

@@ -23,6 +23,8 @@ const badOptions = [
   { lambdaL2: -1 },
   { alphaL1: -1 },
   { maxBins: 256 },
+  { threads: -1 },
+  { threads: 1.5 },
   { subsample: 0 },
   { colsampleByTree: 1.5 },
   { earlyStoppingRounds: 0 },

@@ -12,11 +12,22 @@ const constraints: SplitConstraints = {
   minSamplesLeaf: 1,
 };
 
-/** Best split of a node holding every row; codes are given feature by feature. */
-function bestSplit(columns: number[][], gradients: number[], categorical: number[] = []) {
+/**
+ * Best split of a node holding every row; codes are given feature by feature and stored
+ * row-major as the grower reads them. `counted` keeps row counts (as minSamplesLeaf > 1 does).
+ */
+function bestSplit(
+  columns: number[][],
+  gradients: number[],
+  categorical: number[] = [],
+  counted = true,
+) {
   const nRows = gradients.length;
   const nFeatures = columns.length;
-  const codes = Uint8Array.from(columns.flat());
+  const codes = Uint8Array.from(
+    { length: nRows * nFeatures },
+    (_, k) => columns[k % nFeatures][Math.floor(k / nFeatures)],
+  );
   const layout: FeatureLayout = {
     binStride: 16,
     missingBin: MISSING,
@@ -28,12 +39,15 @@ function bestSplit(columns: number[][], gradients: number[], categorical: number
   const features = Int32Array.from({ length: nFeatures }, (_, f) => f);
   const g = Float64Array.from(gradients);
   const h = new Float64Array(nRows).fill(1);
-  const hist = new Float64Array(histogramLength(nFeatures, 16));
+  const hist = {
+    sums: new Float64Array(histogramLength(nFeatures, 16)),
+    counts: counted ? new Float64Array(nFeatures * 16) : null,
+  };
   const rows = Int32Array.from({ length: nRows }, (_, i) => i);
   buildHistogram(
     {
       codes,
-      nRows,
+      nFeatures,
       shape: layout,
       rows,
       start: 0,
@@ -43,8 +57,6 @@ function bestSplit(columns: number[][], gradients: number[], categorical: number
       features,
     },
     hist,
-    new Float64Array(nRows),
-    new Float64Array(nRows),
   );
   const totals = { gradient: g.reduce((a, b) => a + b, 0), hessian: nRows, count: nRows };
   const split = emptySplit();
@@ -111,6 +123,31 @@ describe('finding the best split', () => {
     expect(split.leftCount).toBe(6);
   });
 
+  it('chooses the same splits without row counts (minSamplesLeaf = 1), leaving leftCount unknown', () => {
+    const cases: [number[][], number[], number[]][] = [
+      [[[0, 1, 2, 3, 15, 15, 9, 9]], [-1, -1, 1, 1, -1, -1, 2, 2], []],
+      [[[0, 1, 2, 3, 4, 5, 6, 7, 2, 5, 2, 5]], [1, 1, -1, 1, 1, -1, 1, 1, -1, -1, -1, -1], [0]],
+      [
+        [
+          [3, 3, 2, 2, 1, 1],
+          [0, 15, 0, 15, 0, 15],
+        ],
+        [0.5, -2, 0.5, -2, 0.4, -2],
+        [],
+      ],
+    ];
+    for (const [columns, gradients, categorical] of cases) {
+      const counted = bestSplit(columns, gradients, categorical, true).split;
+      const plain = bestSplit(columns, gradients, categorical, false).split;
+      expect(plain.feature).toBe(counted.feature);
+      expect(plain.binThreshold).toBe(counted.binThreshold);
+      expect(plain.defaultLeft).toBe(counted.defaultLeft);
+      expect(plain.gain).toBeCloseTo(counted.gain, 12);
+      expect(Array.from(plain.leftCategories)).toEqual(Array.from(counted.leftCategories));
+      expect(plain.leftCount).toBeNaN();
+    }
+  });
+
   it('finds no split when every child would be lighter than minChildWeight', () => {
     const nRows = 4;
     const codes = Uint8Array.of(0, 1, 2, 3);
@@ -120,14 +157,14 @@ describe('finding the best split', () => {
       binCount: Int32Array.of(4),
       categorical: new Uint8Array(1),
     };
-    const hist = new Float64Array(histogramLength(1, 16));
+    const hist = { sums: new Float64Array(histogramLength(1, 16)), counts: null };
     const rows = Int32Array.of(0, 1, 2, 3);
     const g = Float64Array.of(-1, -1, 1, 1);
     const h = new Float64Array(nRows).fill(1);
     buildHistogram(
       {
         codes,
-        nRows,
+        nFeatures: 1,
         shape: layout,
         rows,
         start: 0,
@@ -137,8 +174,6 @@ describe('finding the best split', () => {
         features: Int32Array.of(0),
       },
       hist,
-      new Float64Array(4),
-      new Float64Array(4),
     );
     const split = emptySplit();
     findBestSplit(
