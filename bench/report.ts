@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -48,8 +49,8 @@ function fmt(v: number): string {
 
 export function machineDescription(): string {
   const os = execFileSync('uname', ['-srm']).toString().trim();
-  const cpus = execFileSync('nproc').toString().trim();
-  return `${os}, ${cpus} cores, Node ${process.version}`;
+  // Not `nproc`: it honours OMP_NUM_THREADS, which the anchors set to 1.
+  return `${os}, ${availableParallelism()} cores, Node ${process.version}`;
 }
 
 /**

@@ -4,7 +4,7 @@ import { Rng } from '../../data/rng.js';
 import type { BinMapper } from './binning.js';
 import { binMatrix, fitBinMapper } from './binning.js';
 import type { HistogramEngine } from './grower.js';
-import { LOCAL_HISTOGRAMS, TreeGrower } from './grower.js';
+import { LocalHistograms, TreeGrower } from './grower.js';
 import { ThreadedHistograms, resolveThreads } from './histogram-threads.js';
 import type { GrownTree } from './grown-tree.js';
 import type { Loss } from './loss.js';
@@ -106,7 +106,7 @@ export function boost(
       makePart(train),
       validation,
       { mapper, categorical, loss, baseline, options: o, rng },
-      threaded ?? LOCAL_HISTOGRAMS,
+      threaded ?? new LocalHistograms(),
     );
   } finally {
     threaded?.release();

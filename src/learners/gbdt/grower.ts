@@ -38,16 +38,35 @@ export interface HistogramEngine {
 }
 
 /** Single-threaded histograms in ordinary memory. */
-export const LOCAL_HISTOGRAMS: HistogramEngine = Object.freeze({
+export class LocalHistograms implements HistogramEngine {
+  #ordered = new Float64Array(0);
+
   allocate(nFeatures: number, binStride: number, counted: boolean): NodeHistogram {
     return {
       sums: new Float64Array(histogramLength(nFeatures, binStride)),
       counts: counted ? new Float64Array(nFeatures * binStride) : null,
     };
-  },
-  int32: (length: number) => new Int32Array(length),
-  build: buildHistogram,
-});
+  }
+
+  int32(length: number): Int32Array {
+    return new Int32Array(length);
+  }
+
+  build(input: HistogramInput, out: NodeHistogram): void {
+    this.#ordered = orderedScratch(this.#ordered, input.end - input.start);
+    buildHistogram(input, out, this.#ordered);
+  }
+}
+
+/** `scratch` when it holds 2 × `rows` doubles, else a larger one (grown geometrically). */
+export function orderedScratch(
+  scratch: Float64Array<ArrayBuffer>,
+  rows: number,
+): Float64Array<ArrayBuffer> {
+  return scratch.length >= 2 * rows
+    ? scratch
+    : new Float64Array(Math.max(2 * rows, 2 * scratch.length));
+}
 
 /**
  * Grows regression trees on gradients and hessians over binned data. One grower serves every
@@ -79,7 +98,7 @@ export class TreeGrower {
     nRows: number,
     layout: FeatureLayout,
     limits: GrowthLimits,
-    engine: HistogramEngine = LOCAL_HISTOGRAMS,
+    engine: HistogramEngine = new LocalHistograms(),
   ) {
     this.#codes = codes;
     this.#layout = layout;

@@ -15,6 +15,7 @@ import { availableParallelism } from 'node:os';
 import { MessageChannel, Worker } from 'node:worker_threads';
 import type { MessagePort } from 'node:worker_threads';
 import type { HistogramEngine } from './grower.js';
+import { orderedScratch } from './grower.js';
 import type { HistogramInput, NodeHistogram } from './histogram.js';
 import { fillHistogram, histogramLength } from './histogram.js';
 
@@ -72,6 +73,7 @@ function view(slot) {
   }
   return new KINDS[entry.kind](entry.buffer, control[slot + 1] * KINDS[entry.kind].BYTES_PER_ELEMENT, control[slot + 2]);
 }
+let ordered = new Float64Array(0);
 let seen = 0;
 for (;;) {
   let spins = 0;
@@ -88,8 +90,10 @@ for (;;) {
     try {
       const refs = [];
       for (let r = 0; r < ${REF_NAMES.length}; r++) refs.push(view(${REFS} + r * 3));
+      const rows = control[${END}] - control[${START}];
+      if (ordered.length < 2 * rows) ordered = new Float64Array(Math.max(2 * rows, 2 * ordered.length));
       fillHistogram(refs[0], control[${N_FEATURES}], control[${BIN_STRIDE}], control[${MISSING_BIN}], refs[1],
-        refs[2], control[${START}], control[${END}], refs[3], refs[4], refs[5], from, to, refs[6], refs[7]);
+        refs[2], control[${START}], control[${END}], refs[3], refs[4], refs[5], from, to, refs[6], refs[7], ordered);
     } catch (error) {
       Atomics.store(control, ${FAILED}, 1);
     }
@@ -156,6 +160,7 @@ export class ThreadedHistograms implements HistogramEngine {
   readonly #ids = new WeakMap<ArrayBufferLike, Registered>();
   readonly #issued: number[] = [];
   #featureScratch: Int32Array | null = null;
+  #ordered = new Float64Array(0);
   #binCount: Int32Array | null = null;
   #binCountSource: Int32Array | null = null;
 
@@ -209,6 +214,7 @@ export class ThreadedHistograms implements HistogramEngine {
       Atomics.notify(control, GENERATION);
     }
     const to = Math.floor(features.length / participants);
+    this.#ordered = orderedScratch(this.#ordered, end - start);
     fillHistogram(
       codes,
       nFeatures,
@@ -225,6 +231,7 @@ export class ThreadedHistograms implements HistogramEngine {
       to,
       out.sums,
       out.counts,
+      this.#ordered,
     );
     if (participants === 1) return;
     // Spin first (the workers' share takes about as long as ours), then sleep: on a busy

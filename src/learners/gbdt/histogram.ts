@@ -47,9 +47,11 @@ export interface HistogramInput {
  * its own block of features of the same shared histogram, so every bin is summed by one thread
  * in row order and results do not depend on the thread count.
  *
- * One pass over the rows with four features per step: each row's gradient and hessian are
- * loaded once, its codes are adjacent bytes (row-major), and consecutive additions hit four
- * different histograms, so runs of rows in the same bin do not serialise on one memory slot.
+ * The node's gradients and hessians are first gathered into row order, interleaved
+ * (`ordered[2k]`, `ordered[2k + 1]`; scratch of at least 2 × rows), so the passes over features
+ * read them sequentially and only the one-byte codes are fetched at random (scikit-learn's
+ * ordered gradients). Each pass then covers up to four features, so consecutive additions hit
+ * different histograms and runs of rows in the same bin do not serialise on one memory slot.
  */
 export function fillHistogram(
   codes: Uint8Array,
@@ -67,6 +69,7 @@ export function fillHistogram(
   to: number,
   sums: Float64Array,
   counts: Float64Array | null,
+  ordered: Float64Array,
 ): void {
   const width = binStride * 2;
   for (let f = from; f < to; f++) {
@@ -80,43 +83,79 @@ export function fillHistogram(
       counts[feature * binStride + missingBin] = 0;
     }
   }
-  let f = from;
-  for (; f + 4 <= to; f += 4) {
-    const f0 = features[f];
-    const f1 = features[f + 1];
-    const f2 = features[f + 2];
-    const f3 = features[f + 3];
-    const h0 = f0 * width;
-    const h1 = f1 * width;
-    const h2 = f2 * width;
-    const h3 = f3 * width;
-    for (let k = start; k < end; k++) {
-      const row = rows[k];
-      const g = gradients[row];
-      const h = hessians[row];
-      const at = row * nFeatures;
-      const s0 = h0 + codes[at + f0] * 2;
-      const s1 = h1 + codes[at + f1] * 2;
-      const s2 = h2 + codes[at + f2] * 2;
-      const s3 = h3 + codes[at + f3] * 2;
-      sums[s0] += g;
-      sums[s0 + 1] += h;
-      sums[s1] += g;
-      sums[s1 + 1] += h;
-      sums[s2] += g;
-      sums[s2 + 1] += h;
-      sums[s3] += g;
-      sums[s3 + 1] += h;
-    }
+  const n = end - start;
+  for (let k = 0; k < n; k++) {
+    const row = rows[start + k];
+    ordered[2 * k] = gradients[row];
+    ordered[2 * k + 1] = hessians[row];
   }
-  for (; f < to; f++) {
-    const feature = features[f];
-    const base = feature * width;
-    for (let k = start; k < end; k++) {
-      const row = rows[k];
-      const slot = base + codes[row * nFeatures + feature] * 2;
-      sums[slot] += gradients[row];
-      sums[slot + 1] += hessians[row];
+  for (let f = from; f < to; f += 4) {
+    const left = to - f;
+    const f0 = features[f];
+    const h0 = f0 * width;
+    if (left >= 4) {
+      const f1 = features[f + 1];
+      const f2 = features[f + 2];
+      const f3 = features[f + 3];
+      const h1 = f1 * width;
+      const h2 = f2 * width;
+      const h3 = f3 * width;
+      for (let k = 0; k < n; k++) {
+        const at = rows[start + k] * nFeatures;
+        const g = ordered[2 * k];
+        const h = ordered[2 * k + 1];
+        const s0 = h0 + codes[at + f0] * 2;
+        const s1 = h1 + codes[at + f1] * 2;
+        const s2 = h2 + codes[at + f2] * 2;
+        const s3 = h3 + codes[at + f3] * 2;
+        sums[s0] += g;
+        sums[s0 + 1] += h;
+        sums[s1] += g;
+        sums[s1 + 1] += h;
+        sums[s2] += g;
+        sums[s2 + 1] += h;
+        sums[s3] += g;
+        sums[s3 + 1] += h;
+      }
+    } else if (left === 3) {
+      const f1 = features[f + 1];
+      const f2 = features[f + 2];
+      const h1 = f1 * width;
+      const h2 = f2 * width;
+      for (let k = 0; k < n; k++) {
+        const at = rows[start + k] * nFeatures;
+        const g = ordered[2 * k];
+        const h = ordered[2 * k + 1];
+        const s0 = h0 + codes[at + f0] * 2;
+        const s1 = h1 + codes[at + f1] * 2;
+        const s2 = h2 + codes[at + f2] * 2;
+        sums[s0] += g;
+        sums[s0 + 1] += h;
+        sums[s1] += g;
+        sums[s1 + 1] += h;
+        sums[s2] += g;
+        sums[s2 + 1] += h;
+      }
+    } else if (left === 2) {
+      const f1 = features[f + 1];
+      const h1 = f1 * width;
+      for (let k = 0; k < n; k++) {
+        const at = rows[start + k] * nFeatures;
+        const g = ordered[2 * k];
+        const h = ordered[2 * k + 1];
+        const s0 = h0 + codes[at + f0] * 2;
+        const s1 = h1 + codes[at + f1] * 2;
+        sums[s0] += g;
+        sums[s0 + 1] += h;
+        sums[s1] += g;
+        sums[s1 + 1] += h;
+      }
+    } else {
+      for (let k = 0; k < n; k++) {
+        const s0 = h0 + codes[rows[start + k] * nFeatures + f0] * 2;
+        sums[s0] += ordered[2 * k];
+        sums[s0 + 1] += ordered[2 * k + 1];
+      }
     }
   }
   if (counts === null) return;
@@ -127,8 +166,15 @@ export function fillHistogram(
   }
 }
 
-/** Fills the node's histogram for every listed feature on this thread. */
-export function buildHistogram(input: HistogramInput, out: NodeHistogram): void {
+/**
+ * Fills the node's histogram for every listed feature on this thread. `ordered` is scratch of
+ * at least 2 × (end − start) doubles.
+ */
+export function buildHistogram(
+  input: HistogramInput,
+  out: NodeHistogram,
+  ordered: Float64Array,
+): void {
   const { codes, nFeatures, shape, rows, start, end, gradients, hessians, features } = input;
   fillHistogram(
     codes,
@@ -146,6 +192,7 @@ export function buildHistogram(input: HistogramInput, out: NodeHistogram): void 
     features.length,
     out.sums,
     out.counts,
+    ordered,
   );
 }
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { denseMatrix } from '../../../src/data/matrix.js';
 import { DataValidationError } from '../../../src/errors.js';
-import { binMatrix, fitBinMapper } from '../../../src/learners/gbdt/binning.js';
+import { BIN_SAMPLE_ROWS, binMatrix, fitBinMapper } from '../../../src/learners/gbdt/binning.js';
 
 interface BinningCase {
   name: string;
@@ -42,6 +42,28 @@ describe('bin edges agree with scikit-learn 1.2 (numpy midpoint percentiles)', (
 });
 
 describe('binning', () => {
+  it('learns edges of more than 200k rows from a sample, still filling every bin evenly', () => {
+    const rows = BIN_SAMPLE_ROWS + 50_000;
+    const values = Float64Array.from({ length: rows }, (_, i) => ((i * 7919) % rows) / rows);
+    // A second column present on one row only: the sample may miss it; it still gets a bin.
+    const data = new Float64Array(rows * 2).fill(Number.NaN);
+    for (let i = 0; i < rows; i++) data[i * 2] = values[i];
+    data[2 * 12345 + 1] = 4;
+    const X = denseMatrix(rows, 2, data);
+    const mapper = fitBinMapper('test', X, 255, new Uint8Array(2));
+    expect(mapper.binCount[0]).toBe(255);
+    expect(mapper.binCount[1]).toBe(1);
+    const codes = binMatrix(mapper, X);
+    const occupancy = new Float64Array(256);
+    for (let i = 0; i < rows; i++) occupancy[codes[i * 2]] += 1;
+    const even = rows / 255;
+    for (let b = 0; b < 255; b++) {
+      expect(occupancy[b]).toBeGreaterThan(0.8 * even);
+      expect(occupancy[b]).toBeLessThan(1.2 * even);
+    }
+    expect(codes[2 * 12345 + 1]).toBe(0);
+  });
+
   it('sends NaN to the missing bin, which is maxBins', () => {
     const X = column([1, Number.NaN, 3, 2]);
     const mapper = fitBinMapper('test', X, 255, new Uint8Array(1));

@@ -62,7 +62,7 @@ describe('histograms on several threads', () => {
         counts: new Float64Array(F * 64),
       };
       engine.build(input, shared);
-      buildHistogram(input, local);
+      buildHistogram(input, local, new Float64Array(2 * n));
       expect(Array.from(shared.sums)).toEqual(Array.from(local.sums));
       expect(Array.from(shared.counts ?? [])).toEqual(Array.from(local.counts));
     } finally {

@@ -37,6 +37,7 @@ function histogramOf(rowList: Int32Array, counted = true) {
       features: all,
     },
     out,
+    new Float64Array(2 * 5000),
   );
   return out;
 }

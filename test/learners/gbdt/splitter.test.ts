@@ -57,6 +57,7 @@ function bestSplit(
       features,
     },
     hist,
+    new Float64Array(2 * 5000),
   );
   const totals = { gradient: g.reduce((a, b) => a + b, 0), hessian: nRows, count: nRows };
   const split = emptySplit();
@@ -174,6 +175,7 @@ describe('finding the best split', () => {
         features: Int32Array.of(0),
       },
       hist,
+      new Float64Array(2 * 5000),
     );
     const split = emptySplit();
     findBestSplit(
