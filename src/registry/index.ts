@@ -1,0 +1,15 @@
+export { Registry } from './registry.js';
+export { loadRegisteredModel } from './load-registered-model.js';
+export type { LoadedRegisteredModel, LoadRegisteredModelOptions } from './load-registered-model.js';
+export { formatModelRef, parseModelRef } from './model-ref.js';
+export type { ModelRef } from './model-ref.js';
+export { parseRequirement } from './requirement.js';
+export type { ComparisonOperator, MetricRequirement } from './requirement.js';
+export { validateAliasName, validateModelName } from './names.js';
+export { defaultActor } from './actor.js';
+export type { AliasEvent, AuditOptions, ModelVersion, RegisteredModel } from './records.js';
+export type { RegistryConnection } from './registry-connection.js';
+export type { CreateModelOptions } from './registered-models.js';
+export type { CreateVersionOptions, ListVersionsOptions } from './model-versions.js';
+export type { ListModelsOptions, RegisteredModelPage } from './model-search.js';
+export type { PromoteOptions, PromotionCheck, PromotionResult } from './promotion.js';
