@@ -9,10 +9,15 @@ export {
   DataReadError,
   DataValidationError,
   DeserializationError,
+  FilterParseError,
   InvalidParameterError,
   NotFittedError,
   SchemaMismatchError,
   ShapeMismatchError,
+  StoreConflictError,
+  StoreError,
+  StoreNotFoundError,
+  UnsafePathError,
 } from './errors.js';
 export type { Location } from './errors.js';
 
@@ -109,3 +114,31 @@ export type { LoadedModel, ModelManifest, SaveModelOptions } from './model/index
 
 export { crossValidate, scorePipeline } from './automl/index.js';
 export type { CrossValidationResult } from './automl/index.js';
+
+export {
+  Registry,
+  defaultActor,
+  formatModelRef,
+  loadRegisteredModel,
+  parseModelRef,
+  parseRequirement,
+  validateAliasName,
+  validateModelName,
+} from './registry/index.js';
+export type {
+  AliasEvent,
+  CreateModelOptions,
+  CreateVersionOptions,
+  ListModelsOptions,
+  ListVersionsOptions,
+  LoadRegisteredModelOptions,
+  LoadedRegisteredModel,
+  MetricRequirement,
+  ModelRef,
+  ModelVersion,
+  PromoteOptions,
+  PromotionCheck,
+  PromotionResult,
+  RegisteredModel,
+  RegisteredModelPage,
+} from './registry/index.js';

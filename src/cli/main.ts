@@ -4,6 +4,7 @@ import { ArgminError } from '../errors.js';
 import { argminVersion } from '../model/index.js';
 import { registerCvCommand } from './cv-command.js';
 import { registerInspectCommand } from './inspect-command.js';
+import { registerModelsCommand } from './models-command.js';
 import { registerPredictCommand } from './predict-command.js';
 
 /** Builds the `argmin` command tree. */
@@ -16,6 +17,7 @@ export function buildProgram(): Command {
   registerCvCommand(program);
   registerPredictCommand(program);
   registerInspectCommand(program);
+  registerModelsCommand(program);
   return program;
 }
 
