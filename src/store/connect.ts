@@ -92,17 +92,48 @@ export async function connectStore(uri: string = resolveStoreUri()): Promise<Sto
     location.dialect === 'sqlite'
       ? sqliteDialect(location.target)
       : new PostgresDialect({
-          pool: new pg.Pool({ connectionString: location.target, types: pgTypes, max: 10 }),
+          pool: new pg.Pool({
+            connectionString: location.target,
+            types: pgTypes,
+            max: 10,
+            // An idle pool must not keep a finished program alive (and delay its exit flush).
+            allowExitOnIdle: true,
+          }),
         });
   const db = new Kysely<StoreDatabase>({ dialect });
   try {
-    await migrate(db, uri);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await migrate(db, uri);
+        break;
+      } catch (error) {
+        if (!lostMigrationRace(error) || attempt >= MIGRATION_ATTEMPTS) throw error;
+        await new Promise((wake) => setTimeout(wake, 100 * attempt));
+      }
+    }
   } catch (error) {
     await db.destroy();
     if (error instanceof StoreError) throw error;
     throw new StoreError(`Cannot open store ${uri}: ${(error as Error).message}`, { cause: error });
   }
   return { db, dialect: location.dialect, uri, close: () => db.destroy() };
+}
+
+/** Attempts at migrating a SQLite file that other processes are creating at the same moment. */
+const MIGRATION_ATTEMPTS = 5;
+
+/**
+ * Whether migrating failed only because another process was creating the same SQLite store:
+ * a busy lock, or its first migration committing between our check and our own attempt
+ * ("table … already exists"). Trying again then finds the schema in place.
+ */
+function lostMigrationRace(error: unknown): boolean {
+  for (let e: unknown = error; e instanceof Error; e = e.cause) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^SQLITE_(BUSY|LOCKED)/.test(code)) return true;
+    if (code === 'SQLITE_ERROR' && /already exists/.test(e.message)) return true;
+  }
+  return false;
 }
 
 async function appliedMigrations(db: Kysely<StoreDatabase>): Promise<string[]> {

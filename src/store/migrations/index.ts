@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as initial from './001-initial.js';
+import * as paramsStatistics from './002-params-statistics.js';
 
 /**
  * Every schema migration, in order, keyed by a name that sorts in that order. Append only: an
@@ -8,4 +9,5 @@ import * as initial from './001-initial.js';
  */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '001-initial': initial,
+  '002-params-statistics': paramsStatistics,
 });

@@ -1,0 +1,71 @@
+import { StoreConflictError, StoreNotFoundError } from '../errors.js';
+import { ActiveRun } from './active-run.js';
+import type { RunContext } from './active-run.js';
+import { newId } from './ids.js';
+import type { LoggedValue } from './run-values.js';
+import { insertParams, upsertTags } from './run-values.js';
+import type { ExperimentRow, NewRun } from './schema.js';
+import { sourceInfo } from './source-info.js';
+import { writeTransaction } from './write-transaction.js';
+
+export interface StartRunOptions {
+  /** Experiment name or id; created when no experiment has that name. Default 'Default'. */
+  readonly experiment?: string;
+  /** Default `run-` and the first 8 digits of the run id. */
+  readonly name?: string;
+  readonly parentRunId?: string;
+  readonly tags?: Readonly<Record<string, LoggedValue>>;
+  readonly params?: Readonly<Record<string, LoggedValue>>;
+}
+
+/**
+ * Inserts the run row (with its source: git commit, command line, argmin version, host), its
+ * params and tags in one transaction, and returns the run to log to.
+ */
+export async function insertRun(
+  context: RunContext,
+  experiment: ExperimentRow,
+  options: StartRunOptions,
+): Promise<ActiveRun> {
+  if (experiment.lifecycle_stage === 'deleted')
+    throw new StoreConflictError(
+      `Experiment "${experiment.name}" is deleted; restore it before starting runs in it`,
+    );
+  const { connection, artifacts } = context;
+  if (options.parentRunId !== undefined) {
+    const parent = await connection.db
+      .selectFrom('runs')
+      .select('run_id')
+      .where('run_id', '=', options.parentRunId)
+      .executeTakeFirst();
+    if (parent === undefined) throw new StoreNotFoundError('Run', options.parentRunId);
+  }
+  const id = newId();
+  const source = sourceInfo();
+  const row: NewRun = {
+    run_id: id,
+    experiment_id: experiment.experiment_id,
+    name: options.name ?? `run-${id.slice(0, 8)}`,
+    status: 'RUNNING',
+    start_time: Date.now(),
+    end_time: null,
+    parent_run_id: options.parentRunId ?? null,
+    source_commit: source.commit,
+    source_command: source.command,
+    argmin_version: source.argminVersion,
+    host: source.host,
+    lifecycle_stage: 'active',
+    artifact_uri: artifacts.uriFor(id),
+  };
+  await writeTransaction(connection, async (trx) => {
+    await trx.insertInto('runs').values(row).execute();
+    await insertParams(trx, id, options.params ?? {});
+    await upsertTags(trx, id, options.tags ?? {});
+  });
+  return new ActiveRun(context, {
+    id,
+    experimentId: experiment.experiment_id,
+    name: row.name,
+    artifactUri: row.artifact_uri,
+  });
+}

@@ -1,0 +1,68 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openStore } from '../../src/store/store.js';
+import { forEachDialect } from './dialects.js';
+
+const script = join(import.meta.dirname, 'concurrent-writer.mjs');
+
+interface ChildResult {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+function runChild(args: readonly string[]): Promise<ChildResult> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [script, ...args]);
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', fail);
+    child.on('close', (code) => done({ code, stdout, stderr }));
+  });
+}
+
+const points = 1500;
+
+forEachDialect((target) => {
+  // SQLite: 8 processes on one file; PostgreSQL: 32 writers (4 processes × 8 connections).
+  const [processes, writersEach] = target.name === 'sqlite' ? [8, 1] : [4, 8];
+
+  describe('concurrent writers', () => {
+    it(`loses no row with ${processes * writersEach} writers logging at once`, async () => {
+      const uri = await target.freshUri();
+      const results = await Promise.all(
+        Array.from({ length: processes }, () =>
+          runChild([uri, String(writersEach), String(points)]),
+        ),
+      );
+      for (const result of results) {
+        expect(result.stderr).toBe('');
+        expect(result.code).toBe(0);
+      }
+      const ids = results.flatMap((result) => JSON.parse(result.stdout) as string[]);
+      expect(new Set(ids).size).toBe(processes * writersEach);
+
+      const store = await openStore(uri, { handleExit: false });
+      try {
+        const runs = await store.listRuns('concurrency');
+        expect(runs.map((run) => run.info.runId).sort()).toEqual([...ids].sort());
+        for (const run of runs) {
+          expect(run.info.status).toBe('FINISHED');
+          expect(Object.keys(run.params)).toHaveLength(20);
+          expect(run.tags.writer).toBeDefined();
+          expect(run.metrics.m).toMatchObject({ count: points, lastStep: points - 1 });
+        }
+        const { total } = await store.db
+          .selectFrom('metrics')
+          .select((eb) => eb.fn.countAll<number>().as('total'))
+          .executeTakeFirstOrThrow();
+        expect(Number(total)).toBe(processes * writersEach * points);
+      } finally {
+        await store.close();
+      }
+    });
+  });
+});
