@@ -116,6 +116,28 @@ export { crossValidate, scorePipeline } from './automl/index.js';
 export type { CrossValidationResult } from './automl/index.js';
 
 export {
+  ActiveRun,
+  DEFAULT_STORE_URI,
+  LocalArtifactStore,
+  Store,
+  datasetFromFrame,
+  openStore,
+} from './store/index.js';
+export type {
+  ArtifactStore,
+  DatasetInput,
+  Experiment,
+  MetricPoint,
+  MetricSummary,
+  RunInfo,
+  RunQuery,
+  RunRecord,
+  RunSearchPage,
+  StartRunOptions,
+  StoreOptions,
+} from './store/index.js';
+
+export {
   Registry,
   defaultActor,
   formatModelRef,

@@ -3,9 +3,11 @@ import pc from 'picocolors';
 import { ArgminError } from '../errors.js';
 import { argminVersion } from '../model/index.js';
 import { registerCvCommand } from './cv-command.js';
+import { registerExperimentsCommand } from './experiments-command.js';
 import { registerInspectCommand } from './inspect-command.js';
 import { registerModelsCommand } from './models-command.js';
 import { registerPredictCommand } from './predict-command.js';
+import { registerRunsCommand } from './runs-command.js';
 
 /** Builds the `argmin` command tree. */
 export function buildProgram(): Command {
@@ -17,6 +19,8 @@ export function buildProgram(): Command {
   registerCvCommand(program);
   registerPredictCommand(program);
   registerInspectCommand(program);
+  registerExperimentsCommand(program);
+  registerRunsCommand(program);
   registerModelsCommand(program);
   return program;
 }
