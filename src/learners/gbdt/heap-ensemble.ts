@@ -6,6 +6,10 @@ const MAX_HEAP_DEPTH = 10;
 export const MISSING_CODE = 512;
 /** Threshold code of padding nodes: every code, the missing one included, goes left. */
 const PAD_CODE = 1 << 20;
+/** Code of a category outside 0..255 or not whole: never seen in training, so never left. */
+const UNSEEN_CODE = 256;
+/** Words per categorical node bitset: 256 bits, plus a zero word that UNSEEN_CODE reads. */
+const BITSET_WORDS = 9;
 
 /**
  * A prediction-only view of a {@link FlatEnsemble} in which each numeric tree of depth ≤
@@ -15,14 +19,23 @@ const PAD_CODE = 1 << 20;
  * "coded" once (code of x = number of thresholds below x, so x ≤ t_j ⇔ code ≤ j), after which
  * each tree is exactly `depth` branch-free steps
  * `i = 2i + 1 + ((threshold − code) >>> 31 XOR (isMissing AND missingGoesLeft))`.
- * Trees with categorical splits or deeper than the cap are walked on raw values instead
- * (`depth` −1). Leaf values are copied, not recomputed, so scores are bit-identical.
+ * Categorical nodes hold −1 − (offset of their bitset in `bitsets`) instead of a threshold
+ * code, and a categorical feature's code is the category itself ({@link UNSEEN_CODE} for codes
+ * training never had); trees holding such nodes take a step with one branch (`categoricalTree`).
+ * Trees deeper than the cap are walked on raw values instead (`depth` −1). Leaf values are
+ * copied, not recomputed, so scores are bit-identical.
  */
 export interface HeapEnsemble {
   /** Sorted distinct thresholds per feature (only numeric splits of heap trees). */
   readonly thresholds: readonly Float64Array[];
   /** Heap depth per tree, −1 for trees walked on raw values. */
   readonly depth: Int32Array;
+  /** 1 for heap trees with a categorical node. */
+  readonly categoricalTree: Uint8Array;
+  /** 1 for features split as categories (their codes are the categories). */
+  readonly categoricalFeature: Uint8Array;
+  /** Category bitsets of categorical heap nodes, {@link BITSET_WORDS} words each. */
+  readonly bitsets: Int32Array;
   /** Start of each heap tree's internal nodes, two words each: threshold code, feature·2 + missingLeft. */
   readonly nodeStart: Int32Array;
   readonly nodes: Int32Array;
@@ -64,6 +77,9 @@ export function buildHeapEnsemble(e: FlatEnsemble): HeapEnsemble {
   for (let node = 0; node < e.feature.length; node++)
     nFeatures = Math.max(nFeatures, e.feature[node] + 1);
   const depth = new Int32Array(trees);
+  const categoricalTree = new Uint8Array(trees);
+  const categoricalFeature = new Uint8Array(nFeatures);
+  const bitsetWords: number[] = [];
   const nodeStart = new Int32Array(trees);
   const leafStart = new Int32Array(trees);
   const collected: number[][] = Array.from({ length: nFeatures }, () => []);
@@ -72,8 +88,9 @@ export function buildHeapEnsemble(e: FlatEnsemble): HeapEnsemble {
   for (let t = 0; t < trees; t++) {
     const root = e.treeRoots[t];
     const d = treeDepth(e, root);
-    depth[t] = d > MAX_HEAP_DEPTH || hasCategorical(e, root) ? -1 : d;
+    depth[t] = d > MAX_HEAP_DEPTH ? -1 : d;
     if (depth[t] < 0) continue;
+    categoricalTree[t] = hasCategorical(e, root) ? 1 : 0;
     nodeStart[t] = nodeWords;
     leafStart[t] = leafCount;
     nodeWords += 2 * ((1 << d) - 1);
@@ -92,15 +109,34 @@ export function buildHeapEnsemble(e: FlatEnsemble): HeapEnsemble {
   });
   for (let t = 0; t < trees; t++) {
     if (depth[t] < 0) continue;
-    const fill = { e, thresholds, nodes, leaves, nodeBase: nodeStart[t], leafBase: leafStart[t] };
+    const fill = {
+      e,
+      thresholds,
+      nodes,
+      leaves,
+      nodeBase: nodeStart[t],
+      leafBase: leafStart[t],
+      bitsetWords,
+      categoricalFeature,
+    };
     place(fill, e.treeRoots[t], 0, 0, depth[t]);
   }
-  return { thresholds, depth, nodeStart, nodes, leafStart, leaves };
+  return {
+    thresholds,
+    depth,
+    categoricalTree,
+    categoricalFeature,
+    bitsets: Int32Array.from(bitsetWords),
+    nodeStart,
+    nodes,
+    leafStart,
+    leaves,
+  };
 }
 
 function collectThresholds(e: FlatEnsemble, node: number, out: number[][]): void {
   if (e.feature[node] < 0) return;
-  out[e.feature[node]].push(e.threshold[node]);
+  if (e.categoryOffset[node] < 0) out[e.feature[node]].push(e.threshold[node]);
   collectThresholds(e, e.left[node], out);
   collectThresholds(e, e.right[node], out);
 }
@@ -112,6 +148,8 @@ interface HeapFill {
   readonly leaves: Float64Array;
   readonly nodeBase: number;
   readonly leafBase: number;
+  readonly bitsetWords: number[];
+  readonly categoricalFeature: Uint8Array;
 }
 
 /** Writes flat node `node` at heap slot `slot` (on level `level`) of a heap of depth `depth`. */
@@ -127,7 +165,15 @@ function place(fill: HeapFill, node: number, slot: number, level: number, depth:
   }
   const feature = e.feature[node];
   const at = fill.nodeBase + 2 * slot;
-  nodes[at] = rankOf(fill.thresholds[feature], e.threshold[node]);
+  const offset = e.categoryOffset[node];
+  if (offset >= 0) {
+    nodes[at] = -1 - fill.bitsetWords.length;
+    for (let w = 0; w < BITSET_WORDS - 1; w++) fill.bitsetWords.push(e.categories[offset + w] | 0);
+    fill.bitsetWords.push(0);
+    fill.categoricalFeature[feature] = 1;
+  } else {
+    nodes[at] = rankOf(fill.thresholds[feature], e.threshold[node]);
+  }
   nodes[at + 1] = feature * 2 + e.defaultLeft[node];
   place(fill, e.left[node], 2 * slot + 1, level + 1, depth);
   place(fill, e.right[node], 2 * slot + 2, level + 1, depth);
@@ -145,7 +191,8 @@ function padBelow(fill: HeapFill, slot: number, level: number, depth: number): v
 
 /**
  * Codes `rows` rows of row-major `data` (from `offset`, `cols` values each) into `codes`:
- * the number of the feature's thresholds strictly below x, or {@link MISSING_CODE} for NaN.
+ * the number of the feature's thresholds strictly below x (the category itself for categorical
+ * features, {@link UNSEEN_CODE} for one outside 0..255), or {@link MISSING_CODE} for NaN.
  * Columns past the last split feature are left as they are: no heap node reads them.
  */
 export function codeRows(
@@ -156,9 +203,18 @@ export function codeRows(
   cols: number,
   codes: Int32Array,
 ): void {
-  const { thresholds } = heap;
+  const { thresholds, categoricalFeature } = heap;
   const used = Math.min(cols, thresholds.length);
   for (let j = 0; j < used; j++) {
+    if (categoricalFeature[j] === 1) {
+      for (let i = 0; i < rows; i++) {
+        const x = data[offset + i * cols + j];
+        const code = x | 0;
+        codes[i * cols + j] =
+          x !== x ? MISSING_CODE : code === x && code >= 0 && code < 256 ? code : UNSEEN_CODE;
+      }
+      continue;
+    }
     const edges = thresholds[j];
     const n = edges.length;
     for (let i = 0; i < rows; i++) {

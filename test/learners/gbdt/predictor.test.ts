@@ -70,6 +70,18 @@ describe('flattened ensemble scoring', () => {
     });
   }
 
+  it('sends categories never seen in training (7, 300, 2.5, −1) and missing ones the way the raw walk does', () => {
+    const model = new HistGradientBoostingRegressor({ nEstimators: 8, maxDepth: 4 }).fit(X, y, {
+      categoricalFeatures: [2],
+    });
+    const e = ensembleOf(model);
+    const unseen = [7, 300, 2.5, -1, Number.NaN, 3];
+    const data = Float64Array.from(X.data);
+    for (let i = 0; i < X.rows; i++) data[i * 3 + 2] = unseen[i % unseen.length];
+    const odd = denseMatrix(X.rows, 3, data);
+    expect(scoreMatrix(e, odd, 8)).toEqual(walkScores(e, odd, 8));
+  });
+
   it('scoring a prefix of the rounds equals walking only those trees', () => {
     const model = new HistGradientBoostingRegressor({ nEstimators: 6 }).fit(X, y);
     const e = ensembleOf(model);
