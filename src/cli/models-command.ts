@@ -5,7 +5,8 @@ import pc from 'picocolors';
 import { loadModel } from '../model/index.js';
 import type { AliasEvent, ModelVersion, PromotionResult } from '../registry/index.js';
 import { Registry } from '../registry/index.js';
-import { connectStore, resolveStoreUri } from '../store/connect.js';
+import { ArgminError } from '../errors.js';
+import { connectStore, resolveStoreUri } from '../store/index.js';
 import { positiveInteger } from './option-parsers.js';
 import { formatNumber, renderTable } from './table.js';
 
@@ -160,35 +161,31 @@ export function registerModelsCommand(program: Command): void {
     )
     .option('--reason <text>', 'why, kept in the audit log')
     .option('--actor <name>', 'who, kept in the audit log (default: OS user)')
-    .action(
-      async (
-        name: string,
-        version: number,
-        options: CommonOptions & PromoteCliOptions,
-        command: Command,
-      ) => {
-        const result = await withRegistry(options, (registry) =>
-          registry.promote(name, version, {
-            alias: options.alias,
-            require: options.require,
-            mustBeat: options.mustBeat,
-            metric: options.metric,
-            direction: options.direction,
-            actor: options.actor,
-            reason: options.reason,
-          }),
+    .action(async (name: string, version: number, options: CommonOptions & PromoteCliOptions) => {
+      const result = await withRegistry(options, (registry) =>
+        registry.promote(name, version, {
+          alias: options.alias,
+          require: options.require,
+          mustBeat: options.mustBeat,
+          metric: options.metric,
+          direction: options.direction,
+          actor: options.actor,
+          reason: options.reason,
+        }),
+      );
+      if (options.format === 'json') printJson(result);
+      else printPromotion(result);
+      if (!result.promoted) {
+        const failed = result.checks.filter((c) => !c.passed).length;
+        // An argmin error, not command.error: a refusal is an outcome, not a usage mistake,
+        // so no help text follows it; main() prints it on one line and exits 1.
+        throw new ArgminError(
+          'ARGMIN_PROMOTION_REFUSED',
+          `promotion of ${name}/${version} to @${result.alias} refused: ${failed} of ${result.checks.length} checks failed`,
+          409,
         );
-        if (options.format === 'json') printJson(result);
-        else printPromotion(result);
-        if (!result.promoted) {
-          const failed = result.checks.filter((c) => !c.passed).length;
-          command.error(
-            `promotion of ${name}/${version} to @${result.alias} refused: ${failed} of ${result.checks.length} checks failed`,
-            { exitCode: 1, code: 'argmin.promotionRefused' },
-          );
-        }
-      },
-    );
+      }
+    });
 
   common(models.command('archive').description('archive a version (or restore it)'))
     .argument('<name>', 'registered model name')

@@ -5,7 +5,7 @@ import { Command, CommanderError } from 'commander';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { registerModelsCommand } from '../../src/cli/models-command.js';
 import { readTable } from '../../src/data/index.js';
-import { InvalidParameterError } from '../../src/errors.js';
+import { ArgminError, InvalidParameterError } from '../../src/errors.js';
 import { linearPreprocessor, Pipeline } from '../../src/features/index.js';
 import { LogisticRegression } from '../../src/learners/index.js';
 import { saveModel } from '../../src/model/index.js';
@@ -46,6 +46,9 @@ async function models(storeUri: string, ...args: string[]): Promise<CliResult> {
     await program.parseAsync(['node', 'argmin', 'models', ...args, '--store', storeUri]);
     return { code: 0, stdout: out.join('\n'), stderr: err.join('\n') };
   } catch (error) {
+    // main() prints an argmin error on one line and exits 1.
+    if (error instanceof ArgminError)
+      return { code: 1, stdout: out.join('\n'), stderr: error.message };
     if (!(error instanceof CommanderError)) throw error;
     return { code: error.exitCode, stdout: out.join('\n'), stderr: err.join('\n') };
   } finally {
