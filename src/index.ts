@@ -109,7 +109,7 @@ export type { Classifier, Estimator, FitOptions, Regressor, Task } from './learn
 export { getMetric, metricNames } from './metrics/index.js';
 export type { Metric, MetricDirection } from './metrics/index.js';
 
-export { loadModel, saveModel } from './model/index.js';
+export { saveModel } from './model/index.js';
 export type { LoadedModel, ModelManifest, SaveModelOptions } from './model/index.js';
 
 export { crossValidate, scorePipeline } from './automl/index.js';
@@ -138,7 +138,9 @@ export type {
 } from './store/index.js';
 
 export {
+  MODELS_SCHEME,
   Registry,
+  loadModel,
   defaultActor,
   formatModelRef,
   loadRegisteredModel,

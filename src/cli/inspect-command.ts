@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import pc from 'picocolors';
-import { loadModel } from '../model/index.js';
+import { loadModel } from '../registry/index.js';
 import { renderTable } from './table.js';
 
 export function registerInspectCommand(program: Command): void {
@@ -9,7 +9,10 @@ export function registerInspectCommand(program: Command): void {
     .description(
       'show what a saved model is: task, signature, metrics, training data, format version',
     )
-    .argument('<model>', 'model file (.argmin) or directory')
+    .argument(
+      '<model>',
+      'model file (.argmin), directory, or models:/name@alias (registry of ARGMIN_STORE)',
+    )
     .option('--format <format>', 'table or json', 'table')
     .action(async (modelPath: string, options: { format: string }) => {
       const { manifest } = await loadModel(modelPath);

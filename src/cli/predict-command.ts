@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { readTable } from '../data/index.js';
-import { loadModel } from '../model/index.js';
+import { loadModel } from '../registry/index.js';
 
 interface PredictOptions {
   output?: string;
@@ -19,7 +19,7 @@ export function registerPredictCommand(program: Command): void {
     .description('predict every row of a table with a saved model; writes CSV')
     .argument(
       '<model>',
-      'model file (.argmin) or directory written by `argmin cv --save` or saveModel()',
+      'model file (.argmin) or directory written by `argmin cv --save` or saveModel(), or models:/name@alias',
     )
     .argument('<data>', "CSV, Parquet or JSON file with the model's input columns")
     .option('-o, --output <path>', 'write the CSV here instead of standard output')

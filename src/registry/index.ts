@@ -13,3 +13,4 @@ export type { CreateModelOptions } from './registered-models.js';
 export type { CreateVersionOptions, ListVersionsOptions } from './model-versions.js';
 export type { ListModelsOptions, RegisteredModelPage } from './model-search.js';
 export type { PromoteOptions, PromotionCheck, PromotionResult } from './promotion.js';
+export { MODELS_SCHEME, loadModel } from './load-model.js';

@@ -9,7 +9,7 @@ import { StoreError, StoreNotFoundError, UnsafePathError } from '../../src/error
 import { linearPreprocessor, Pipeline } from '../../src/features/index.js';
 import { LogisticRegression } from '../../src/learners/index.js';
 import { saveModel } from '../../src/model/index.js';
-import { loadRegisteredModel } from '../../src/registry/index.js';
+import { loadModel, loadRegisteredModel } from '../../src/registry/index.js';
 import { forEachDialect } from '../store/dialects.js';
 import { useRegistry } from './registry-fixture.js';
 
@@ -41,6 +41,20 @@ forEachDialect((target) => {
       expect(Array.from(loaded.pipeline.predictProba(credit).proba.data)).toEqual(
         Array.from(pipeline.predictProba(credit).proba.data),
       );
+    });
+
+    it('loadModel takes models:/ references through the registry and paths directly', async () => {
+      const { registry } = fixture();
+      await registry.createVersion('credit', { artifactUri: modelPath, createModel: true });
+      await registry.setAlias('credit', 'champion', 1);
+      const viaRegistry = await loadModel('models:/credit@champion', { registry });
+      const viaPath = await loadModel(modelPath);
+      expect('version' in viaRegistry && viaRegistry.version.version).toBe(1);
+      expect('version' in viaPath).toBe(false);
+      expect(Array.from(viaRegistry.pipeline.predictProba(credit).proba.data)).toEqual(
+        Array.from(viaPath.pipeline.predictProba(credit).proba.data),
+      );
+      await expect(loadModel('models:/credit@nobody', { registry })).rejects.toThrow(/nobody/);
     });
 
     it('builds its own registry from a store and follows file:// URIs', async () => {
