@@ -32,6 +32,12 @@ interface CliResult {
   readonly stderr: string;
 }
 
+/** Printed text without colour codes (picocolors colours output when CI is set). */
+function plain(lines: readonly string[]): string {
+  // eslint-disable-next-line no-control-regex
+  return lines.join('\n').replace(/\u001b\[[0-9;]*m/g, '');
+}
+
 /** Runs `argmin models …` in-process on a fresh command tree and captures what it prints. */
 async function models(storeUri: string, ...args: string[]): Promise<CliResult> {
   const out: string[] = [];
@@ -44,13 +50,13 @@ async function models(storeUri: string, ...args: string[]): Promise<CliResult> {
   const log = vi.spyOn(console, 'log').mockImplementation((...a) => void out.push(a.join(' ')));
   try {
     await program.parseAsync(['node', 'argmin', 'models', ...args, '--store', storeUri]);
-    return { code: 0, stdout: out.join('\n'), stderr: err.join('\n') };
+    return { code: 0, stdout: plain(out), stderr: plain(err) };
   } catch (error) {
-    // main() prints an argmin error on one line and exits 1.
-    if (error instanceof ArgminError)
-      return { code: 1, stdout: out.join('\n'), stderr: error.message };
+    // A refused promotion is an outcome: main() prints it on one line and exits 1.
+    if (error instanceof ArgminError && error.code === 'ARGMIN_PROMOTION_REFUSED')
+      return { code: 1, stdout: plain(out), stderr: error.message };
     if (!(error instanceof CommanderError)) throw error;
-    return { code: error.exitCode, stdout: out.join('\n'), stderr: err.join('\n') };
+    return { code: error.exitCode, stdout: plain(out), stderr: plain(err) };
   } finally {
     log.mockRestore();
   }
