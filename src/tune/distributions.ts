@@ -136,7 +136,10 @@ export function fromInternal(d: Distribution, internal: number): ParamValue {
   if (step !== null) value = d.low + Math.round((value - d.low) / step) * step;
   if (d.kind === 'int') value = Math.round(value);
   // The largest grid point may sit below high when (high − low) is not a multiple of step.
-  const top = step === null ? d.high : d.low + Math.floor((d.high - d.low) / step + 1e-9) * step;
+  const top =
+    step === null
+      ? d.high
+      : Math.min(d.high, d.low + Math.floor((d.high - d.low) / step + 1e-9) * step);
   return Math.min(top, Math.max(d.low, value));
 }
 
