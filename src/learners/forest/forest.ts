@@ -4,15 +4,18 @@ import type { Serializable, SerializedObject } from '../../data/serializable.js'
 import type { SerialRecord } from '../../data/serialized-reader.js';
 import { checkRestoredOptions, readEnvelope } from '../../data/serialized-reader.js';
 import { DeserializationError, NotFittedError } from '../../errors.js';
-import { checkFitData, checkPredictColumns } from '../check-data.js';
+import { checkFitData } from '../check-data.js';
 import type { FitOptions } from '../estimator.js';
 import type { FlatTree, SplitStrategy, TreeTargets } from '../tree/index.js';
 import {
   buildTree,
+  meanLeafValues,
   normalised,
   rankColumns,
+  readTreeModelState,
   resolveMaxFeatures,
   treeFeatures,
+  treeModelStateJSON,
 } from '../tree/index.js';
 import { bootstrapCounts } from './bootstrap.js';
 import type { ForestParams } from './forest-options.js';
@@ -147,9 +150,7 @@ export abstract class Forest<P extends ForestOptionRecord> {
           ? null
           : {
               trees: packTrees(s.trees),
-              featureCount: s.featureCount,
-              featureImportances: s.featureImportances.slice(),
-              classes: s.classes.slice(),
+              ...treeModelStateJSON(s),
               oobScore: s.oobScore,
             },
     };
@@ -158,12 +159,7 @@ export abstract class Forest<P extends ForestOptionRecord> {
   /** Mean leaf values over the trees, rows × valueSize, row-major. */
   protected meanLeafValues(X: Matrix): Float64Array {
     const { trees, featureCount } = this.fitted();
-    checkPredictColumns(this.type, X, featureCount);
-    const dense = treeFeatures(this.type, X);
-    const out = new Float64Array(dense.rows * trees[0].valueSize);
-    const share = 1 / trees.length;
-    for (const tree of trees) tree.addPredictions(dense, out, share);
-    return out;
+    return meanLeafValues(this.type, X, featureCount, trees);
   }
 
   protected fitted(): FittedForest {
@@ -184,17 +180,18 @@ export abstract class Forest<P extends ForestOptionRecord> {
       model.checkTaskOptions(model.#options);
     });
     if (state === null) return model;
-    const classes = state.float64('classes').slice();
-    const featureCount = state.integer('featureCount');
-    if (featureCount === 0) throw new DeserializationError(type, '"featureCount" must be ≥ 1.');
+    const common = readTreeModelState(type, state);
     const oobScore = state.raw('oobScore');
     if (oobScore !== null && typeof oobScore !== 'number')
       throw new DeserializationError(type, '"oobScore" must be a number or null.');
     model.#state = {
-      trees: unpackTrees(type, state.reader('trees'), model.valueSize(classes), featureCount),
-      featureCount,
-      featureImportances: state.float64('featureImportances', featureCount).slice(),
-      classes,
+      ...common,
+      trees: unpackTrees(
+        type,
+        state.reader('trees'),
+        model.valueSize(common.classes),
+        common.featureCount,
+      ),
       oobScore,
     };
     return model;

@@ -3,8 +3,8 @@ import { Rng } from '../../data/rng.js';
 import type { Serializable, SerializedObject } from '../../data/serializable.js';
 import type { SerialRecord } from '../../data/serialized-reader.js';
 import { checkRestoredOptions, readEnvelope } from '../../data/serialized-reader.js';
-import { DeserializationError, NotFittedError } from '../../errors.js';
-import { checkFitData, checkPredictColumns } from '../check-data.js';
+import { NotFittedError } from '../../errors.js';
+import { checkFitData } from '../check-data.js';
 import type { FitOptions } from '../estimator.js';
 import { normalised } from './feature-importances.js';
 import { FlatTree } from './flat-tree.js';
@@ -14,6 +14,7 @@ import type { TreeGrowthOptions } from './tree-options.js';
 import { checkGrowthOptions, resolveMaxFeatures } from './tree-options.js';
 import type { TreeTargets } from './tree-targets.js';
 import { treeFeatures } from './tree-input.js';
+import { meanLeafValues, readTreeModelState, treeModelStateJSON } from './tree-model-state.js';
 
 /** Options of a single tree: the growth limits plus the task's criterion (and class weights). */
 export type DecisionTreeParams = TreeGrowthOptions & { readonly [key: string]: Serializable };
@@ -105,9 +106,7 @@ export abstract class DecisionTree<P extends DecisionTreeParams> {
           ? null
           : {
               tree: s.tree.toJSON(),
-              featureCount: s.featureCount,
-              featureImportances: s.featureImportances.slice(),
-              classes: s.classes.slice(),
+              ...treeModelStateJSON(s),
             },
     };
   }
@@ -115,11 +114,7 @@ export abstract class DecisionTree<P extends DecisionTreeParams> {
   /** Leaf values of each row, rows × valueSize, row-major. */
   protected leafValues(X: Matrix): Float64Array {
     const { tree, featureCount } = this.fitted();
-    checkPredictColumns(this.type, X, featureCount);
-    const dense = treeFeatures(this.type, X);
-    const out = new Float64Array(dense.rows * tree.valueSize);
-    tree.addPredictions(dense, out);
-    return out;
+    return meanLeafValues(this.type, X, featureCount, [tree]);
   }
 
   protected fitted(): FittedTree {
@@ -140,20 +135,15 @@ export abstract class DecisionTree<P extends DecisionTreeParams> {
       model.checkTaskOptions(model.#options);
     });
     if (state === null) return model;
-    const classes = state.float64('classes').slice();
-    const featureCount = state.integer('featureCount');
-    const tree = FlatTree.fromJSON(
-      type,
-      state.reader('tree'),
-      model.valueSize(classes),
-      featureCount,
-    );
-    if (featureCount === 0) throw new DeserializationError(type, '"featureCount" must be ≥ 1.');
+    const common = readTreeModelState(type, state);
     model.#state = {
-      tree,
-      featureCount,
-      featureImportances: state.float64('featureImportances', featureCount).slice(),
-      classes,
+      ...common,
+      tree: FlatTree.fromJSON(
+        type,
+        state.reader('tree'),
+        model.valueSize(common.classes),
+        common.featureCount,
+      ),
     };
     return model;
   }

@@ -31,3 +31,5 @@ export type { BuildSettings, BuiltTree } from './tree-builder.js';
 export type { SplitStrategy } from './splitter.js';
 export type { SplitCriterion } from './criterion.js';
 export { treeFeatures } from './tree-input.js';
+export { meanLeafValues, readTreeModelState, treeModelStateJSON } from './tree-model-state.js';
+export type { TreeModelState } from './tree-model-state.js';
