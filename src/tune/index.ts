@@ -1,0 +1,16 @@
+export * from './distributions.js';
+export type { Direction, FrozenTrial, Pruner, Sampler, StudyView, TrialState } from './types.js';
+export { MemoryTrialStorage } from './memory-trial-storage.js';
+export type { FinishedState, TrialStorage } from './trial-storage.js';
+export {
+  isWritableStudyView,
+  type TrialSystemAttrWriter,
+  type WritableStudyView,
+} from './pruner-hook.js';
+export { CONSTRAINTS_KEY, dominates, isFeasible, paretoFront } from './pareto.js';
+export type { Objective } from './optimize.js';
+export type { CreateStudyOptions, OptimizeOptions } from './study-options.js';
+export { FAIL_REASON_KEY, Study, createStudy, type HistoryRow, type TellOutcome } from './study.js';
+export { FIXED_PARAMS_KEY, Trial } from './trial.js';
+export { TrialPruned } from './trial-pruned.js';
+export * from './schedulers/index.js';

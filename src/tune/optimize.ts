@@ -1,0 +1,71 @@
+import type { ResolvedOptimizeOptions } from './study-options.js';
+import type { Trial } from './trial.js';
+import { TrialPruned } from './trial-pruned.js';
+import type { FrozenTrial } from './types.js';
+
+/** An objective: the value(s) to optimise for the trial's suggested parameters. */
+export type Objective = (
+  trial: Trial,
+) => number | readonly number[] | Promise<number | readonly number[]>;
+
+/** The slice of a study the optimisation loop drives. */
+export interface OptimizeHost {
+  ask(): Trial;
+  tell(trial: Trial, outcome: number | readonly number[] | 'PRUNED'): FrozenTrial;
+  /** Fails the trial if it is still RUNNING. */
+  fail(trialNumber: number, reason: string): void;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * `concurrency` workers, each asking for a trial, awaiting the objective and telling the
+ * result, until the trial budget or the deadline is reached. Asking is synchronous, so two
+ * workers never claim the same trial.
+ */
+export async function runOptimize(
+  host: OptimizeHost,
+  objective: Objective,
+  options: ResolvedOptimizeOptions,
+): Promise<void> {
+  const deadline = Date.now() + options.timeout;
+  let started = 0;
+  let stopped = false;
+  let firstError: { error: unknown } | null = null;
+
+  const runOne = async (trial: Trial): Promise<void> => {
+    let outcome: number | readonly number[];
+    try {
+      outcome = await objective(trial);
+    } catch (error) {
+      if (error instanceof TrialPruned) {
+        host.tell(trial, 'PRUNED');
+        return;
+      }
+      host.fail(trial.number, `objective threw: ${messageOf(error)}`);
+      if (!options.catch) {
+        stopped = true;
+        firstError ??= { error };
+      }
+      return;
+    }
+    try {
+      host.tell(trial, outcome);
+    } catch (error) {
+      // A wrong number or type of values: the objective's fault, so its trial fails.
+      host.fail(trial.number, messageOf(error));
+    }
+  };
+
+  const worker = async (): Promise<void> => {
+    while (!stopped && started < options.trials && Date.now() < deadline) {
+      started++;
+      await runOne(host.ask());
+    }
+  };
+
+  await Promise.all(Array.from({ length: options.concurrency }, worker));
+  if (firstError !== null) throw (firstError as { error: unknown }).error;
+}

@@ -1,0 +1,34 @@
+/**
+ * Where a study keeps its trials. Every change of a trial's state goes through this interface,
+ * so a persistent backend (SQLite, PostgreSQL in the tracking store) can replace the in-memory
+ * one without touching `Study` or `Trial`. Implementations enforce the state machine:
+ * WAITING → RUNNING → COMPLETE | PRUNED | FAIL, and only RUNNING trials take params, reports
+ * and a final state.
+ */
+import type { Distribution, ParamValue } from './distributions.js';
+import type { FrozenTrial, TrialState } from './types.js';
+
+export type FinishedState = Extract<TrialState, 'COMPLETE' | 'PRUNED' | 'FAIL'>;
+
+export interface TrialStorage {
+  /** A new trial: RUNNING (started now) or WAITING (enqueued, with its system attributes). */
+  createTrial(state: 'RUNNING' | 'WAITING', systemAttrs?: Record<string, unknown>): FrozenTrial;
+  /** Moves the oldest WAITING trial to RUNNING and returns it; null when none waits. */
+  claimWaiting(): FrozenTrial | null;
+  setParam(trialNumber: number, name: string, distribution: Distribution, value: ParamValue): void;
+  /** Records an intermediate value; a step reported before keeps its first value. */
+  setIntermediateValue(trialNumber: number, step: number, value: number): void;
+  setUserAttr(trialNumber: number, key: string, value: unknown): void;
+  setSystemAttr(trialNumber: number, key: string, value: unknown): void;
+  /** Ends a RUNNING trial; `values` only for COMPLETE. Throws StoreConflictError otherwise. */
+  finish(
+    trialNumber: number,
+    state: FinishedState,
+    values: readonly number[] | null,
+    systemAttrs?: Record<string, unknown>,
+  ): FrozenTrial;
+  /** Throws StoreNotFoundError for an unknown number. */
+  get(trialNumber: number): FrozenTrial;
+  /** Trials in number order, optionally only those in `states`. */
+  all(states?: readonly TrialState[]): readonly FrozenTrial[];
+}
