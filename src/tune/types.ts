@@ -30,6 +30,8 @@ export interface FrozenTrial {
 
 /** What samplers and pruners see of a study. */
 export interface StudyView {
+  /** The study's name (Hyperband hashes it with the trial number to pick a bracket). */
+  readonly name: string;
   readonly directions: readonly Direction[];
   /** Trials in number order, optionally only those in `states`. */
   trials(states?: readonly TrialState[]): readonly FrozenTrial[];

@@ -84,14 +84,16 @@ export class HyperbandPruner implements Pruner {
         'study',
         'must let the pruner record rung values (setTrialSystemAttr)',
       );
-    const name = (study as { readonly name?: unknown }).name;
-    const studyName = typeof name === 'string' ? name : '';
-    const bracket = this.bracketOf(studyName, trial.number);
-    return this.#brackets[bracket].shouldPrune(this.#bracketView(study, studyName, bracket), trial);
+    const bracket = this.bracketOf(study.name, trial.number);
+    return this.#brackets[bracket].shouldPrune(
+      this.#bracketView(study, study.name, bracket),
+      trial,
+    );
   }
 
   #bracketView(study: WritableStudyView, studyName: string, bracket: number): WritableStudyView {
     return {
+      name: studyName,
       directions: study.directions,
       trials: (states?: readonly TrialState[]) =>
         study.trials(states).filter((t) => this.bracketOf(studyName, t.number) === bracket),
