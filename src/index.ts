@@ -166,3 +166,30 @@ export type {
   RegisteredModel,
   RegisteredModelPage,
 } from './registry/index.js';
+
+export {
+  GridSampler,
+  HyperbandPruner,
+  MedianPruner,
+  NopPruner,
+  QmcSampler,
+  RandomSampler,
+  Study,
+  SuccessiveHalvingPruner,
+  TpeSampler,
+  Trial,
+  TrialPruned,
+  createStudy,
+} from './tune/index.js';
+export type {
+  CreateStudyOptions,
+  Direction,
+  Distribution,
+  FrozenTrial,
+  Objective,
+  OptimizeOptions,
+  Pruner,
+  Sampler,
+  StudyView,
+  TrialState,
+} from './tune/index.js';

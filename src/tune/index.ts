@@ -14,3 +14,4 @@ export { FAIL_REASON_KEY, Study, createStudy, type HistoryRow, type TellOutcome 
 export { FIXED_PARAMS_KEY, Trial } from './trial.js';
 export { TrialPruned } from './trial-pruned.js';
 export * from './schedulers/index.js';
+export * from './samplers/index.js';

@@ -1,0 +1,10 @@
+export { RandomSampler, type RandomSamplerOptions } from './random-sampler.js';
+export { GridSampler, type GridSamplerOptions } from './grid-sampler.js';
+export { gridAxis } from './grid-axis.js';
+export { QmcSampler, type QmcSamplerOptions } from './qmc-sampler.js';
+export { SOBOL_MAX_DIMENSIONS, sobolDirections, sobolPoint } from './sobol.js';
+export { firstPrimes, haltonPermutations, haltonPoint } from './halton.js';
+export { TpeSampler, parzenAxis, type TpeSamplerOptions } from './tpe-sampler.js';
+export { ParzenEstimator, type ParzenAxis, type ParzenOptions } from './parzen-estimator.js';
+export { defaultGamma, defaultWeights, splitObservations } from './tpe-observations.js';
+export { intersectionSearchSpace, trialSearchSpace } from './search-space.js';
