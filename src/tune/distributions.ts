@@ -145,12 +145,12 @@ export function fromInternal(d: Distribution, internal: number): ParamValue {
 
 /**
  * Internal bounds [low, high] a sampler draws from: log bounds on log scales; ints and stepped
- * floats widened by half a step so every grid point has the same share; [−0.5, n − 0.5] for n
+ * floats widened by half a step (as Optuna does) so every grid point has the same share; [−0.5, n − 0.5] for n
  * choices.
  */
 export function internalBounds(d: Distribution): readonly [number, number] {
   if (d.kind === 'categorical') return [-0.5, d.choices.length - 0.5];
-  const half = d.kind === 'int' ? 0.5 : d.step === null ? 0 : d.step / 2;
+  const half = d.step === null ? 0 : d.step / 2;
   if (d.log) return [Math.log(d.low - (d.kind === 'int' ? 0.5 : 0)), Math.log(d.high + half)];
   return [d.low - half, d.high + half];
 }

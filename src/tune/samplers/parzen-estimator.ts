@@ -19,6 +19,12 @@ export interface ParzenOptions {
   readonly priorWeight: number;
   readonly considerMagicClip: boolean;
   readonly considerEndpoints: boolean;
+  /**
+   * Divide each continuous kernel by its width σ, so the estimator is a true density. Optuna
+   * 3.1's truncated normal `logpdf` leaves the 1/σ out, which favours wide kernels in l(x)/g(x)
+   * (more exploration); `false` reproduces that, number for number.
+   */
+  readonly exactKernelScale: boolean;
 }
 
 const SIGMA0_MAGNITUDE = 0.2;
@@ -200,7 +206,8 @@ export class ParzenEstimator {
       const sigma = sigmas[i];
       const logMass = logNormalMass((axis.low - mus[i]) / sigma, (axis.high - mus[i]) / sigma);
       this.#logMasses[a * k + i] = logMass;
-      this.#logNormalizers[a * k + i] = LOG_SQRT_2PI + Math.log(sigma) + logMass;
+      this.#logNormalizers[a * k + i] =
+        LOG_SQRT_2PI + logMass + (options.exactKernelScale ? Math.log(sigma) : 0);
     }
   }
 
