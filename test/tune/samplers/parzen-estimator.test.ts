@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../../src/data/rng.js';
-import {
-  categoricalDistribution,
-  floatDistribution,
-} from '../../../src/tune/distributions.js';
+import { categoricalDistribution, floatDistribution } from '../../../src/tune/distributions.js';
 import type { ParzenOptions } from '../../../src/tune/samplers/index.js';
 import { ParzenEstimator, defaultWeights, parzenAxis } from '../../../src/tune/samplers/index.js';
 
