@@ -17,7 +17,7 @@ import type { MessagePort } from 'node:worker_threads';
 import type { HistogramEngine } from './grower.js';
 import { orderedScratch } from './grower.js';
 import type { HistogramInput, NodeHistogram } from './histogram.js';
-import { fillHistogram, histogramLength } from './histogram.js';
+import { buildHistogram, fillHistogram, histogramLength } from './histogram.js';
 
 // Control block layout (Int32 slots).
 const GENERATION = 0;
@@ -215,24 +215,8 @@ export class ThreadedHistograms implements HistogramEngine {
     }
     const to = Math.floor(features.length / participants);
     this.#ordered = orderedScratch(this.#ordered, end - start);
-    fillHistogram(
-      codes,
-      nFeatures,
-      shape.binStride,
-      shape.missingBin,
-      shape.binCount,
-      rows,
-      start,
-      end,
-      gradients,
-      hessians,
-      features,
-      0,
-      to,
-      out.sums,
-      out.counts,
-      this.#ordered,
-    );
+    // This thread's block is the first one; the workers fill the rest.
+    buildHistogram(input, out, this.#ordered, 0, to);
     if (participants === 1) return;
     // Spin first (the workers' share takes about as long as ours), then sleep: on a busy
     // machine a spinning thread only steals the core the worker needs.

@@ -167,13 +167,15 @@ export function fillHistogram(
 }
 
 /**
- * Fills the node's histogram for every listed feature on this thread. `ordered` is scratch of
- * at least 2 × (end − start) doubles.
+ * Fills the node's histogram on this thread for `features[from .. to)` (every listed feature by
+ * default). `ordered` is scratch of at least 2 × (end − start) doubles.
  */
 export function buildHistogram(
   input: HistogramInput,
   out: NodeHistogram,
   ordered: Float64Array,
+  from = 0,
+  to = input.features.length,
 ): void {
   const { codes, nFeatures, shape, rows, start, end, gradients, hessians, features } = input;
   fillHistogram(
@@ -188,8 +190,8 @@ export function buildHistogram(
     gradients,
     hessians,
     features,
-    0,
-    features.length,
+    from,
+    to,
     out.sums,
     out.counts,
     ordered,
