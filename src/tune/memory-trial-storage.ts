@@ -38,17 +38,17 @@ function freeze(record: TrialRecord): FrozenTrial {
  *
  * @example
  * const storage = new MemoryTrialStorage();
- * const trial = storage.createTrial('RUNNING');
- * storage.finish(trial.number, 'COMPLETE', [0.5]);
+ * const trial = await storage.createTrial('RUNNING');
+ * await storage.finish(trial.number, 'COMPLETE', [0.5]);
  */
 export class MemoryTrialStorage implements TrialStorage {
   readonly #records: TrialRecord[] = [];
   #allSnapshot: readonly FrozenTrial[] | null = null;
 
-  createTrial(
+  async createTrial(
     state: 'RUNNING' | 'WAITING',
     systemAttrs: Record<string, unknown> = {},
-  ): FrozenTrial {
+  ): Promise<FrozenTrial> {
     const record: TrialRecord = {
       number: this.#records.length,
       state,
@@ -67,7 +67,7 @@ export class MemoryTrialStorage implements TrialStorage {
     return this.#frozen(record);
   }
 
-  claimWaiting(): FrozenTrial | null {
+  async claimWaiting(): Promise<FrozenTrial | null> {
     const record = this.#records.find((r) => r.state === 'WAITING');
     if (record === undefined) return null;
     record.state = 'RUNNING';
@@ -102,12 +102,12 @@ export class MemoryTrialStorage implements TrialStorage {
     this.#changed(record);
   }
 
-  finish(
+  async finish(
     trialNumber: number,
     state: FinishedState,
     values: readonly number[] | null,
     systemAttrs: Record<string, unknown> = {},
-  ): FrozenTrial {
+  ): Promise<FrozenTrial> {
     const record = this.#running(trialNumber, `mark it ${state}`);
     record.state = state;
     record.values = state === 'COMPLETE' ? values : null;

@@ -10,10 +10,10 @@ export type Objective = (
 
 /** The slice of a study the optimisation loop drives. */
 export interface OptimizeHost {
-  ask(): Trial;
-  tell(trial: Trial, outcome: number | readonly number[] | 'PRUNED'): FrozenTrial;
+  ask(): Promise<Trial>;
+  tell(trial: Trial, outcome: number | readonly number[] | 'PRUNED'): Promise<FrozenTrial>;
   /** Fails the trial if it is still RUNNING. */
-  fail(trialNumber: number, reason: string): void;
+  fail(trialNumber: number, reason: string): Promise<void>;
 }
 
 function messageOf(error: unknown): string {
@@ -22,8 +22,8 @@ function messageOf(error: unknown): string {
 
 /**
  * `concurrency` workers, each asking for a trial, awaiting the objective and telling the
- * result, until the trial budget or the deadline is reached. Asking is synchronous, so two
- * workers never claim the same trial.
+ * result, until the trial budget or the deadline is reached. The storage claims each trial
+ * atomically, so two workers never run the same one.
  */
 export async function runOptimize(
   host: OptimizeHost,
@@ -41,10 +41,10 @@ export async function runOptimize(
       outcome = await objective(trial);
     } catch (error) {
       if (error instanceof TrialPruned) {
-        host.tell(trial, 'PRUNED');
+        await host.tell(trial, 'PRUNED');
         return;
       }
-      host.fail(trial.number, `objective threw: ${messageOf(error)}`);
+      await host.fail(trial.number, `objective threw: ${messageOf(error)}`);
       if (!options.catch) {
         stopped = true;
         firstError ??= { error };
@@ -52,17 +52,17 @@ export async function runOptimize(
       return;
     }
     try {
-      host.tell(trial, outcome);
+      await host.tell(trial, outcome);
     } catch (error) {
       // A wrong number or type of values: the objective's fault, so its trial fails.
-      host.fail(trial.number, messageOf(error));
+      await host.fail(trial.number, messageOf(error));
     }
   };
 
   const worker = async (): Promise<void> => {
     while (!stopped && started < options.trials && Date.now() < deadline) {
       started++;
-      await runOne(host.ask());
+      await runOne(await host.ask());
     }
   };
 

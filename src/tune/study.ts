@@ -51,6 +51,11 @@ export class Study implements StudyView, TrialSystemAttrWriter {
     this.#storage = storage;
   }
 
+  /** Writes anything pending and stops the storage's timers (heartbeats); memory: nothing. */
+  async close(): Promise<void> {
+    await this.#storage.close?.();
+  }
+
   /** The single objective's direction; an error on multi-objective studies. */
   get direction(): Direction {
     this.#requireSingleObjective('direction');
@@ -74,19 +79,22 @@ export class Study implements StudyView, TrialSystemAttrWriter {
   }
 
   /** Queues a trial whose suggestions of these names return these values (warm start). */
-  enqueueTrial(params: Readonly<Record<string, ParamValue>>): void {
+  async enqueueTrial(params: Readonly<Record<string, ParamValue>>): Promise<void> {
     if (typeof params !== 'object' || params === null || Array.isArray(params))
       throw new InvalidParameterError(
         'enqueueTrial',
         'params',
         'must be an object of name → value',
       );
-    this.#storage.createTrial('WAITING', { [FIXED_PARAMS_KEY]: Object.freeze({ ...params }) });
+    await this.#storage.createTrial('WAITING', {
+      [FIXED_PARAMS_KEY]: Object.freeze({ ...params }),
+    });
   }
 
   /** Starts the next trial: the oldest enqueued one, else a new one. */
-  ask(): Trial {
-    const frozen = this.#storage.claimWaiting() ?? this.#storage.createTrial('RUNNING');
+  async ask(): Promise<Trial> {
+    const frozen =
+      (await this.#storage.claimWaiting()) ?? (await this.#storage.createTrial('RUNNING'));
     const { sampler, pruner } = this.#options;
     let relativeSpace = {};
     let relativeParams = {};
@@ -97,7 +105,7 @@ export class Study implements StudyView, TrialSystemAttrWriter {
           relativeParams = sampler.sampleRelative(this, frozen, relativeSpace);
       }
     } catch (error) {
-      this.#fail(frozen.number, `sampler failed: ${messageOf(error)}`);
+      await this.#fail(frozen.number, `sampler failed: ${messageOf(error)}`);
       throw error;
     }
     const context = {
@@ -115,7 +123,7 @@ export class Study implements StudyView, TrialSystemAttrWriter {
    * Ends a running trial with its value(s) (one per direction) or a state. A NaN value fails
    * the trial with the reason in `systemAttrs.failReason`, as Optuna does.
    */
-  tell(trialOrNumber: Trial | number, outcome: TellOutcome): FrozenTrial {
+  async tell(trialOrNumber: Trial | number, outcome: TellOutcome): Promise<FrozenTrial> {
     const trialNumber = typeof trialOrNumber === 'number' ? trialOrNumber : trialOrNumber.number;
     const current = this.#storage.get(trialNumber);
     if (current.state !== 'RUNNING')
@@ -161,8 +169,9 @@ export class Study implements StudyView, TrialSystemAttrWriter {
       ask: () => this.ask(),
       tell: (trial: Trial, outcome: TellOutcome) => this.tell(trial, outcome),
       // An objective may have told its own trial already; then there is nothing left to fail.
-      fail: (trialNumber: number, reason: string) => {
-        if (this.#storage.get(trialNumber).state === 'RUNNING') this.#fail(trialNumber, reason);
+      fail: async (trialNumber: number, reason: string) => {
+        if (this.#storage.get(trialNumber).state === 'RUNNING')
+          await this.#fail(trialNumber, reason);
       },
     };
     await runOptimize(host, objective, resolveOptimizeOptions(options));
@@ -224,17 +233,17 @@ export class Study implements StudyView, TrialSystemAttrWriter {
     return this.directions[0];
   }
 
-  #fail(trialNumber: number, reason: string): FrozenTrial {
+  #fail(trialNumber: number, reason: string): Promise<FrozenTrial> {
     return this.#finish(trialNumber, 'FAIL', null, { [FAIL_REASON_KEY]: reason });
   }
 
-  #finish(
+  async #finish(
     trialNumber: number,
     state: 'COMPLETE' | 'PRUNED' | 'FAIL',
     values: readonly number[] | null,
     systemAttrs: Record<string, unknown> = {},
-  ): FrozenTrial {
-    const frozen = this.#storage.finish(trialNumber, state, values, systemAttrs);
+  ): Promise<FrozenTrial> {
+    const frozen = await this.#storage.finish(trialNumber, state, values, systemAttrs);
     this.#options.sampler.afterTrial?.(this, frozen);
     return frozen;
   }

@@ -4,6 +4,11 @@
  * one without touching `Study` or `Trial`. Implementations enforce the state machine:
  * WAITING → RUNNING → COMPLETE | PRUNED | FAIL, and only RUNNING trials take params, reports
  * and a final state.
+ *
+ * Reads and the writes of a running trial (params, reports, attributes) are synchronous, so
+ * `trial.suggestFloat` stays a plain call; a persistent backend serves them from a cache and
+ * writes behind. Creating, claiming and finishing a trial are asynchronous: they are the steps
+ * that must be atomic and durable across processes.
  */
 import type { Distribution, ParamValue } from './distributions.js';
 import type { FrozenTrial, TrialState } from './types.js';
@@ -12,9 +17,15 @@ export type FinishedState = Extract<TrialState, 'COMPLETE' | 'PRUNED' | 'FAIL'>;
 
 export interface TrialStorage {
   /** A new trial: RUNNING (started now) or WAITING (enqueued, with its system attributes). */
-  createTrial(state: 'RUNNING' | 'WAITING', systemAttrs?: Record<string, unknown>): FrozenTrial;
-  /** Moves the oldest WAITING trial to RUNNING and returns it; null when none waits. */
-  claimWaiting(): FrozenTrial | null;
+  createTrial(
+    state: 'RUNNING' | 'WAITING',
+    systemAttrs?: Record<string, unknown>,
+  ): Promise<FrozenTrial>;
+  /**
+   * Moves the oldest WAITING trial to RUNNING and returns it; null when none waits. Atomic
+   * across every process sharing the storage: a waiting trial is claimed once.
+   */
+  claimWaiting(): Promise<FrozenTrial | null>;
   setParam(trialNumber: number, name: string, distribution: Distribution, value: ParamValue): void;
   /** Records an intermediate value; a step reported before keeps its first value. */
   setIntermediateValue(trialNumber: number, step: number, value: number): void;
@@ -26,9 +37,11 @@ export interface TrialStorage {
     state: FinishedState,
     values: readonly number[] | null,
     systemAttrs?: Record<string, unknown>,
-  ): FrozenTrial;
+  ): Promise<FrozenTrial>;
   /** Throws StoreNotFoundError for an unknown number. */
   get(trialNumber: number): FrozenTrial;
   /** Trials in number order, optionally only those in `states`. */
   all(states?: readonly TrialState[]): readonly FrozenTrial[];
+  /** Writes anything pending and releases resources (timers, connections it owns). */
+  close?(): Promise<void>;
 }

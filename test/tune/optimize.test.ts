@@ -111,8 +111,8 @@ describe('Study.optimize', () => {
   it('keeps the value an objective told for its own trial and goes on', async () => {
     const study = createStudy();
     await study.optimize(
-      (trial) => {
-        study.tell(trial, 1);
+      async (trial) => {
+        await study.tell(trial, 1);
         return 2;
       },
       { trials: 2 },
@@ -125,7 +125,7 @@ describe('Study.optimize', () => {
 
   it('runs enqueued trials first', async () => {
     const study = createStudy({ seed: 5 });
-    study.enqueueTrial({ x: 0.5 });
+    await study.enqueueTrial({ x: 0.5 });
     await study.optimize((trial) => trial.suggestFloat('x', 0, 1), { trials: 2 });
     expect(study.trials()[0].params.x).toBe(0.5);
     expect(study.trials()).toHaveLength(2);

@@ -30,15 +30,15 @@ class EdgeSampler implements Sampler {
 }
 
 describe('a study with a custom sampler', () => {
-  it('takes relatively sampled values for the relative space and asks independently otherwise', () => {
+  it('takes relatively sampled values for the relative space and asks independently otherwise', async () => {
     const study = createStudy({ sampler: new EdgeSampler() });
-    const trial = study.ask();
+    const trial = await study.ask();
     expect(trial.suggestFloat('x', 0, 1)).toBe(1);
     expect(trial.suggestFloat('y', 2, 3)).toBe(2);
   });
 
-  it('samples independently when the suggested distribution differs from the relative one', () => {
-    const trial = createStudy({ sampler: new EdgeSampler() }).ask();
+  it('samples independently when the suggested distribution differs from the relative one', async () => {
+    const trial = await createStudy({ sampler: new EdgeSampler() }).ask();
     expect(trial.suggestFloat('x', 0, 5)).toBe(0);
   });
 
@@ -49,7 +49,7 @@ describe('a study with a custom sampler', () => {
     expect(sampler.finished).toEqual([0, 1, 2]);
   });
 
-  it('fails the new trial when relative sampling throws', () => {
+  it('fails the new trial when relative sampling throws', async () => {
     const study = createStudy({
       sampler: {
         inferRelativeSearchSpace: () => ({ x: { kind: 'categorical', choices: [1] } }),
@@ -59,7 +59,7 @@ describe('a study with a custom sampler', () => {
         sampleIndependent: () => 0,
       },
     });
-    expect(() => study.ask()).toThrow('singular covariance');
+    await expect((async () => await study.ask())()).rejects.toThrow('singular covariance');
     expect(study.trials()[0].state).toBe('FAIL');
     expect(study.trials()[0].systemAttrs[FAIL_REASON_KEY]).toMatch(/singular covariance/);
   });

@@ -18,17 +18,17 @@ describe('createStudy', () => {
     expect(() => createStudy(options)).toThrow(InvalidParameterError);
   });
 
-  it('minimises by default', () => {
+  it('minimises by default', async () => {
     expect(createStudy().direction).toBe('minimize');
   });
 });
 
 describe('ask and tell', () => {
-  it('records values, states and the best trial for a maximising study', () => {
+  it('records values, states and the best trial for a maximising study', async () => {
     const study = createStudy({ direction: 'maximize' });
-    for (const value of [1, 5, 3]) study.tell(study.ask(), value);
-    study.tell(study.ask(), 'PRUNED');
-    study.tell(study.ask().number, 'FAIL');
+    for (const value of [1, 5, 3]) await study.tell(await study.ask(), value);
+    await study.tell(await study.ask(), 'PRUNED');
+    await study.tell((await study.ask()).number, 'FAIL');
     expect(study.trials().map((t) => t.state)).toEqual([
       'COMPLETE',
       'COMPLETE',
@@ -41,55 +41,59 @@ describe('ask and tell', () => {
     expect(study.trials(['PRUNED', 'FAIL']).map((t) => t.number)).toEqual([3, 4]);
   });
 
-  it('fails a trial told NaN, with a reason', () => {
+  it('fails a trial told NaN, with a reason', async () => {
     const study = createStudy();
-    const told = study.tell(study.ask(), Number.NaN);
+    const told = await study.tell(await study.ask(), Number.NaN);
     expect(told.state).toBe('FAIL');
     expect(told.systemAttrs[FAIL_REASON_KEY]).toMatch(/NaN/);
   });
 
-  it('refuses to tell a finished trial twice', () => {
+  it('refuses to tell a finished trial twice', async () => {
     const study = createStudy();
-    const trial = study.ask();
-    study.tell(trial, 1);
-    expect(() => study.tell(trial, 2)).toThrow(StoreConflictError);
+    const trial = await study.ask();
+    await study.tell(trial, 1);
+    await expect((async () => study.tell(trial, 2))()).rejects.toThrow(StoreConflictError);
   });
 
-  it('refuses a value count that differs from the directions', () => {
+  it('refuses a value count that differs from the directions', async () => {
     const study = createStudy({ directions: ['minimize', 'minimize'] });
-    const trial = study.ask();
-    expect(() => study.tell(trial, 1)).toThrow(InvalidParameterError);
-    expect(() => study.tell(trial, [1, 2, 3])).toThrow(/3 value\(s\) but the study has 2/);
+    const trial = await study.ask();
+    await expect((async () => study.tell(trial, 1))()).rejects.toThrow(InvalidParameterError);
+    await expect((async () => study.tell(trial, [1, 2, 3]))()).rejects.toThrow(
+      /3 value\(s\) but the study has 2/,
+    );
     expect(study.trials()[0].state).toBe('RUNNING');
   });
 
-  it('refuses an unknown trial number', () => {
-    expect(() => createStudy().tell(4, 1)).toThrow(StoreNotFoundError);
+  it('refuses an unknown trial number', async () => {
+    await expect((async () => createStudy().tell(4, 1))()).rejects.toThrow(StoreNotFoundError);
   });
 
-  it('refuses values that are not numbers', () => {
+  it('refuses values that are not numbers', async () => {
     const study = createStudy();
-    expect(() => study.tell(study.ask(), 'DONE' as never)).toThrow(InvalidParameterError);
+    await expect((async () => study.tell(await study.ask(), 'DONE' as never))()).rejects.toThrow(
+      InvalidParameterError,
+    );
   });
 
-  it('has no best trial before one completes', () => {
+  it('has no best trial before one completes', async () => {
     const study = createStudy();
-    study.tell(study.ask(), 'FAIL');
+    await study.tell(await study.ask(), 'FAIL');
     expect(() => study.bestTrial).toThrow(StoreNotFoundError);
   });
 
-  it('keeps study user attributes', () => {
+  it('keeps study user attributes', async () => {
     const study = createStudy();
     study.setUserAttr('dataset', 'letters');
     expect(study.userAttrs).toEqual({ dataset: 'letters' });
   });
 
-  it('lists history rows with value, params and duration', () => {
+  it('lists history rows with value, params and duration', async () => {
     const study = createStudy({ seed: 4 });
-    const trial = study.ask();
+    const trial = await study.ask();
     const x = trial.suggestFloat('x', 0, 1);
-    study.tell(trial, x * 2);
-    study.ask();
+    await study.tell(trial, x * 2);
+    await study.ask();
     const [done, running] = study.history();
     expect(done).toMatchObject({
       number: 0,
@@ -102,30 +106,32 @@ describe('ask and tell', () => {
     expect(running).toMatchObject({ number: 1, state: 'RUNNING', value: null, durationMs: null });
   });
 
-  it('refuses pruning questions on a multi-objective study', () => {
+  it('refuses pruning questions on a multi-objective study', async () => {
     const study = createStudy({ directions: ['minimize', 'maximize'], pruner: new NopPruner() });
-    expect(() => study.ask().shouldPrune()).toThrow(InvalidParameterError);
+    await expect((async () => (await study.ask()).shouldPrune())()).rejects.toThrow(
+      InvalidParameterError,
+    );
   });
 });
 
 describe('constraints', () => {
-  it('never picks an infeasible trial as best and records constraint values', () => {
+  it('never picks an infeasible trial as best and records constraint values', async () => {
     const study = createStudy({ constraints: (t) => [(t.values as number[])[0] - 10] });
-    study.tell(study.ask(), 12);
+    await study.tell(await study.ask(), 12);
     expect(() => study.bestTrial).toThrow(StoreNotFoundError);
-    study.tell(study.ask(), 20);
-    study.tell(study.ask(), 9);
+    await study.tell(await study.ask(), 20);
+    await study.tell(await study.ask(), 9);
     expect(study.bestValue).toBe(9);
     expect(study.trials()[0].systemAttrs.constraints).toEqual([2]);
   });
 
-  it('fails the trial when the constraints function throws', () => {
+  it('fails the trial when the constraints function throws', async () => {
     const study = createStudy({
       constraints: () => {
         throw new Error('no constraint');
       },
     });
-    const told = study.tell(study.ask(), 1);
+    const told = await study.tell(await study.ask(), 1);
     expect(told.state).toBe('FAIL');
     expect(told.systemAttrs[FAIL_REASON_KEY]).toMatch(/no constraint/);
   });

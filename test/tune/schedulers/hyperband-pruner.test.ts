@@ -6,7 +6,7 @@ import { rungKey } from '../../../src/tune/schedulers/successive-halving-pruner.
 import { createStudy } from '../../../src/tune/study.js';
 
 describe('HyperbandPruner', () => {
-  it('has ⌊log_η(max/min)⌋ + 1 brackets', () => {
+  it('has ⌊log_η(max/min)⌋ + 1 brackets', async () => {
     expect(
       new HyperbandPruner({ minResource: 1, maxResource: 81, reductionFactor: 3 }).bracketCount,
     ).toBe(5);
@@ -16,7 +16,7 @@ describe('HyperbandPruner', () => {
     ).toBe(3);
   });
 
-  it('assigns each trial a bracket that depends only on study name and trial number', () => {
+  it('assigns each trial a bracket that depends only on study name and trial number', async () => {
     const a = new HyperbandPruner({ maxResource: 27 });
     const b = new HyperbandPruner({ maxResource: 27 });
     const brackets = Array.from({ length: 200 }, (_, n) => a.bracketOf('study', n));
@@ -24,26 +24,26 @@ describe('HyperbandPruner', () => {
     expect(new Set(brackets)).toEqual(new Set([0, 1, 2, 3]));
   });
 
-  it('assigns brackets differently in differently named studies', () => {
+  it('assigns brackets differently in differently named studies', async () => {
     const pruner = new HyperbandPruner({ maxResource: 27 });
     const first = Array.from({ length: 50 }, (_, n) => pruner.bracketOf('first', n));
     const second = Array.from({ length: 50 }, (_, n) => pruner.bracketOf('second', n));
     expect(second).not.toEqual(first);
   });
 
-  it('hashes with the standard CRC-32', () => {
+  it('hashes with the standard CRC-32', async () => {
     expect(crc32('123456789')).toBe(0xcbf43926);
   });
 
-  it('makes trials compete only within their bracket', () => {
+  it('makes trials compete only within their bracket', async () => {
     const pruner = new HyperbandPruner({ minResource: 1, maxResource: 9, reductionFactor: 3 });
     const study = createStudy({ name: 'hb', pruner });
     const pruned: boolean[] = [];
     for (let i = 0; i < 40; i++) {
-      const trial = study.ask();
+      const trial = await study.ask();
       trial.report(i, 9); // later trials are worse: only a bracket's first trial can lead it
       pruned.push(trial.shouldPrune());
-      study.tell(trial, i);
+      await study.tell(trial, i);
     }
     for (const id of [0, 1, 2]) {
       const members = study.trials().filter((t) => pruner.bracketOf('hb', t.number) === id);

@@ -6,16 +6,16 @@ import { createStudy } from '../../../src/tune/study.js';
 import type { Direction } from '../../../src/tune/types.js';
 
 /** A study whose completed trials reported these curves (value at step i = curve[i]). */
-function studyWithCurves(
+async function studyWithCurves(
   curves: number[][],
   options: MedianPrunerOptions,
   direction: Direction = 'minimize',
 ) {
   const study = createStudy({ direction, pruner: new MedianPruner(options) });
   for (const curve of curves) {
-    const trial = study.ask();
+    const trial = await study.ask();
     curve.forEach((value, step) => trial.report(value, step));
-    study.tell(trial, curve[curve.length - 1]);
+    await study.tell(trial, curve[curve.length - 1]);
   }
   return study;
 }
@@ -29,9 +29,9 @@ const curves = [
 ];
 
 describe('MedianPruner', () => {
-  it('prunes a trial worse than the median at the step it falls behind', () => {
-    const study = studyWithCurves(curves, { nStartupTrials: 5 });
-    const trial = study.ask();
+  it('prunes a trial worse than the median at the step it falls behind', async () => {
+    const study = await studyWithCurves(curves, { nStartupTrials: 5 });
+    const trial = await study.ask();
     // Medians by step: 8, 6, 4. The trial is better at step 0 and worse from step 1.
     trial.report(7.5, 0);
     expect(trial.shouldPrune()).toBe(false);
@@ -39,24 +39,24 @@ describe('MedianPruner', () => {
     expect(trial.shouldPrune()).toBe(true);
   });
 
-  it('compares the best value so far, not the latest', () => {
-    const study = studyWithCurves(curves, { nStartupTrials: 5 });
-    const trial = study.ask();
+  it('compares the best value so far, not the latest', async () => {
+    const study = await studyWithCurves(curves, { nStartupTrials: 5 });
+    const trial = await study.ask();
     trial.report(3, 0);
     trial.report(6.5, 1);
     expect(trial.shouldPrune()).toBe(false);
   });
 
-  it('does not prune before nStartupTrials trials completed', () => {
-    const study = studyWithCurves(curves.slice(0, 4), { nStartupTrials: 5 });
-    const trial = study.ask();
+  it('does not prune before nStartupTrials trials completed', async () => {
+    const study = await studyWithCurves(curves.slice(0, 4), { nStartupTrials: 5 });
+    const trial = await study.ask();
     trial.report(100, 0);
     expect(trial.shouldPrune()).toBe(false);
   });
 
-  it('does not prune during the warm-up steps', () => {
-    const study = studyWithCurves(curves, { nStartupTrials: 5, nWarmupSteps: 2 });
-    const trial = study.ask();
+  it('does not prune during the warm-up steps', async () => {
+    const study = await studyWithCurves(curves, { nStartupTrials: 5, nWarmupSteps: 2 });
+    const trial = await study.ask();
     trial.report(100, 0);
     trial.report(100, 1);
     expect(trial.shouldPrune()).toBe(false);
@@ -64,28 +64,28 @@ describe('MedianPruner', () => {
     expect(trial.shouldPrune()).toBe(true);
   });
 
-  it('judges only at the first report of each interval', () => {
-    const study = studyWithCurves(curves, { nStartupTrials: 5, intervalSteps: 2 });
-    const trial = study.ask();
+  it('judges only at the first report of each interval', async () => {
+    const study = await studyWithCurves(curves, { nStartupTrials: 5, intervalSteps: 2 });
+    const trial = await study.ask();
     trial.report(100, 0);
     expect(trial.shouldPrune()).toBe(true);
     trial.report(100, 1);
     expect(trial.shouldPrune()).toBe(false);
   });
 
-  it('prunes a trial that reported only NaN', () => {
-    const study = studyWithCurves(curves, { nStartupTrials: 5 });
-    const trial = study.ask();
+  it('prunes a trial that reported only NaN', async () => {
+    const study = await studyWithCurves(curves, { nStartupTrials: 5 });
+    const trial = await study.ask();
     trial.report(Number.NaN, 0);
     expect(trial.shouldPrune()).toBe(true);
   });
 
-  it('prunes the lower values when maximising', () => {
-    const study = studyWithCurves(curves, { nStartupTrials: 5 }, 'maximize');
-    const low = study.ask();
+  it('prunes the lower values when maximising', async () => {
+    const study = await studyWithCurves(curves, { nStartupTrials: 5 }, 'maximize');
+    const low = await study.ask();
     low.report(7.5, 0);
     expect(low.shouldPrune()).toBe(true);
-    const high = study.ask();
+    const high = await study.ask();
     high.report(8.5, 0);
     expect(high.shouldPrune()).toBe(false);
   });
