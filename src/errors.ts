@@ -160,3 +160,20 @@ export class UnsafePathError extends ArgminError {
     super('ARGMIN_UNSAFE_PATH', `Artifact path "${path}": ${problem}`, 400);
   }
 }
+
+/**
+ * A persisted study has started as many trials as its budget (`maxTrials`) allows: the worker
+ * asking for another should stop. `optimize` and `argmin worker` end quietly on it.
+ */
+export class TrialBudgetExhaustedError extends ArgminError {
+  readonly study: string;
+
+  constructor(study: string, maxTrials: number) {
+    super(
+      'ARGMIN_TRIAL_BUDGET_EXHAUSTED',
+      `Study "${study}" has started all ${maxTrials} trials of its budget; no new trial can start`,
+      409,
+    );
+    this.study = study;
+  }
+}

@@ -170,6 +170,46 @@ export interface AliasEventsTable {
   reason: string | null;
 }
 
+/** A tuning study (see migrations/003-studies.ts). JSON documents are text. */
+export interface StudiesTable {
+  study_id: string;
+  name: string;
+  /** The experiment its trials' runs belong to (same name as the study). */
+  experiment_id: string;
+  /** JSON array of 'minimize' | 'maximize'. */
+  directions: string;
+  /** JSON object: heartbeat interval, trial budget, retry policy, objective reference. */
+  settings: string;
+  user_attrs: string;
+  /** Bumped by every write transaction on the study's trials; trials carry the value they got. */
+  version: number;
+  created_at: number;
+}
+
+export interface TrialsTable {
+  study_id: string;
+  /** 0, 1, 2, … per study. */
+  number: number;
+  /** The run mirroring this trial once it has run; NULL while WAITING. */
+  run_id: string | null;
+  state: 'WAITING' | 'RUNNING' | 'COMPLETE' | 'PRUNED' | 'FAIL';
+  /** JSON array of objective values (non-finite numbers as strings) once COMPLETE. */
+  trial_values: string | null;
+  /** JSON objects: name → value, name → distribution, step → value, attributes. */
+  params: string;
+  distributions: string;
+  intermediate_values: string;
+  user_attrs: string;
+  system_attrs: string;
+  started_at: number | null;
+  completed_at: number | null;
+  /** Last sign of life from the worker running it (ms since the epoch); NULL unless RUNNING. */
+  heartbeat_at: number | null;
+  /** Which worker process runs it (host:pid:random). */
+  worker_id: string | null;
+  version: number;
+}
+
 export interface StoreDatabase {
   experiments: ExperimentsTable;
   experiment_tags: ExperimentTagsTable;
@@ -186,6 +226,8 @@ export interface StoreDatabase {
   model_version_tags: ModelVersionTagsTable;
   model_aliases: ModelAliasesTable;
   alias_events: AliasEventsTable;
+  studies: StudiesTable;
+  trials: TrialsTable;
 }
 
 export type RunRow = Selectable<RunsTable>;

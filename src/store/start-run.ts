@@ -1,4 +1,5 @@
 import { StoreConflictError, StoreNotFoundError } from '../errors.js';
+import type { ArtifactStore } from './artifacts/artifact-store.js';
 import { ActiveRun } from './active-run.js';
 import type { RunContext } from './active-run.js';
 import { newId } from './ids.js';
@@ -16,6 +17,35 @@ export interface StartRunOptions {
   readonly parentRunId?: string;
   readonly tags?: Readonly<Record<string, LoggedValue>>;
   readonly params?: Readonly<Record<string, LoggedValue>>;
+}
+
+/**
+ * A new RUNNING run's row, started now, with its source (git commit, command line, argmin
+ * version, host). Shared by `startRun` and the tuning engine, which inserts a trial's run in the
+ * transaction that claims the trial.
+ */
+export function newRunRow(
+  experiment: ExperimentRow,
+  artifacts: Pick<ArtifactStore, 'uriFor'>,
+  options: Pick<StartRunOptions, 'name' | 'parentRunId'> = {},
+): NewRun & { run_id: string; name: string; artifact_uri: string } {
+  const id = newId();
+  const source = sourceInfo();
+  return {
+    run_id: id,
+    experiment_id: experiment.experiment_id,
+    name: options.name ?? `run-${id.slice(0, 8)}`,
+    status: 'RUNNING',
+    start_time: Date.now(),
+    end_time: null,
+    parent_run_id: options.parentRunId ?? null,
+    source_commit: source.commit,
+    source_command: source.command,
+    argmin_version: source.argminVersion,
+    host: source.host,
+    lifecycle_stage: 'active',
+    artifact_uri: artifacts.uriFor(id),
+  };
 }
 
 /**
@@ -40,23 +70,8 @@ export async function insertRun(
       .executeTakeFirst();
     if (parent === undefined) throw new StoreNotFoundError('Run', options.parentRunId);
   }
-  const id = newId();
-  const source = sourceInfo();
-  const row: NewRun = {
-    run_id: id,
-    experiment_id: experiment.experiment_id,
-    name: options.name ?? `run-${id.slice(0, 8)}`,
-    status: 'RUNNING',
-    start_time: Date.now(),
-    end_time: null,
-    parent_run_id: options.parentRunId ?? null,
-    source_commit: source.commit,
-    source_command: source.command,
-    argmin_version: source.argminVersion,
-    host: source.host,
-    lifecycle_stage: 'active',
-    artifact_uri: artifacts.uriFor(id),
-  };
+  const row = newRunRow(experiment, artifacts, options);
+  const id = row.run_id;
   await writeTransaction(connection, async (trx) => {
     await trx.insertInto('runs').values(row).execute();
     await insertParams(trx, id, options.params ?? {});

@@ -15,3 +15,8 @@ export { FIXED_PARAMS_KEY, Trial } from './trial.js';
 export { TrialPruned } from './trial-pruned.js';
 export * from './schedulers/index.js';
 export * from './samplers/index.js';
+export { openStudy, type OpenStudyOptions } from './open-study.js';
+export { StoreTrialStorage, type StoredStudy } from './storage/store-trial-storage.js';
+export { findStudy, requireStudy, type StudyRecord } from './storage/study-rows.js';
+export { MISSED_HEARTBEATS, type StudySettings } from './storage/study-settings.js';
+export { RETRIED_FROM_KEY, RETRY_COUNT_KEY } from './storage/orphans.js';

@@ -1,3 +1,4 @@
+import { TrialBudgetExhaustedError } from '../errors.js';
 import type { ResolvedOptimizeOptions } from './study-options.js';
 import type { Trial } from './trial.js';
 import { TrialPruned } from './trial-pruned.js';
@@ -62,7 +63,18 @@ export async function runOptimize(
   const worker = async (): Promise<void> => {
     while (!stopped && started < options.trials && Date.now() < deadline) {
       started++;
-      await runOne(await host.ask());
+      let trial: Trial;
+      try {
+        trial = await host.ask();
+      } catch (error) {
+        // A persisted study's shared budget is spent (by this worker or others): stop quietly.
+        if (error instanceof TrialBudgetExhaustedError) {
+          stopped = true;
+          return;
+        }
+        throw error;
+      }
+      await runOne(trial);
     }
   };
 

@@ -51,6 +51,14 @@ export class Study implements StudyView, TrialSystemAttrWriter {
     this.#storage = storage;
   }
 
+  /**
+   * Brings `trials()` up to date with what other workers of a persisted study did since this
+   * study last claimed or finished a trial (both read them anyway); memory: nothing.
+   */
+  async refresh(): Promise<void> {
+    await this.#storage.refresh?.();
+  }
+
   /** Writes anything pending and stops the storage's timers (heartbeats); memory: nothing. */
   async close(): Promise<void> {
     await this.#storage.close?.();

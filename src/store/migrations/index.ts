@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as initial from './001-initial.js';
 import * as paramsStatistics from './002-params-statistics.js';
+import * as studies from './003-studies.js';
 
 /**
  * Every schema migration, in order, keyed by a name that sorts in that order. Append only: an
@@ -10,4 +11,5 @@ import * as paramsStatistics from './002-params-statistics.js';
 export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '001-initial': initial,
   '002-params-statistics': paramsStatistics,
+  '003-studies': studies,
 });
