@@ -17,6 +17,7 @@ export {
   StoreConflictError,
   StoreError,
   StoreNotFoundError,
+  TrialBudgetExhaustedError,
   UnsafePathError,
 } from './errors.js';
 export type { Location } from './errors.js';

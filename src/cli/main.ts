@@ -8,6 +8,8 @@ import { registerInspectCommand } from './inspect-command.js';
 import { registerModelsCommand } from './models-command.js';
 import { registerPredictCommand } from './predict-command.js';
 import { registerRunsCommand } from './runs-command.js';
+import { registerStudiesCommand } from './studies-command.js';
+import { registerWorkerCommand } from './worker-command.js';
 
 /** Builds the `argmin` command tree. */
 export function buildProgram(): Command {
@@ -22,6 +24,8 @@ export function buildProgram(): Command {
   registerExperimentsCommand(program);
   registerRunsCommand(program);
   registerModelsCommand(program);
+  registerStudiesCommand(program);
+  registerWorkerCommand(program);
   return program;
 }
 

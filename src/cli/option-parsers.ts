@@ -17,3 +17,21 @@ export function positiveInteger(option: string, min = 1): (value: string) => num
     return n;
   };
 }
+
+const durationUnits: Readonly<Record<string, number>> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+
+/**
+ * A parser for durations (`250ms`, `30s`, `5m`, `1.5h`; a bare number is seconds) into
+ * milliseconds, naming the option when the value is bad.
+ */
+export function duration(option: string): (value: string) => number {
+  return (value) => {
+    const match = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h)?\s*$/.exec(value);
+    const ms = match === null ? NaN : Number(match[1]) * durationUnits[match[2] ?? 's'];
+    if (!(ms > 0))
+      throw new InvalidArgumentError(
+        `${option} must be a duration such as 250ms, 30s, 5m or 1h, got "${value}".`,
+      );
+    return ms;
+  };
+}

@@ -8,7 +8,7 @@ export {
   type WritableStudyView,
 } from './pruner-hook.js';
 export { CONSTRAINTS_KEY, dominates, isFeasible, paretoFront } from './pareto.js';
-export type { Objective } from './optimize.js';
+export type { Objective, OptimizeStop } from './optimize.js';
 export type { CreateStudyOptions, OptimizeOptions } from './study-options.js';
 export { FAIL_REASON_KEY, Study, createStudy, type HistoryRow, type TellOutcome } from './study.js';
 export { FIXED_PARAMS_KEY, Trial } from './trial.js';
@@ -20,3 +20,5 @@ export { StoreTrialStorage, type StoredStudy } from './storage/store-trial-stora
 export { findStudy, requireStudy, type StudyRecord } from './storage/study-rows.js';
 export { MISSED_HEARTBEATS, type StudySettings } from './storage/study-settings.js';
 export { RETRIED_FROM_KEY, RETRY_COUNT_KEY } from './storage/orphans.js';
+export { work, type WorkOptions } from './worker.js';
+export { SAMPLER_NAMES, samplerByName } from './sampler-names.js';

@@ -21,6 +21,9 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** Why `optimize` returned. */
+export type OptimizeStop = 'trials' | 'timeout' | 'budget';
+
 /**
  * `concurrency` workers, each asking for a trial, awaiting the objective and telling the
  * result, until the trial budget or the deadline is reached. The storage claims each trial
@@ -30,10 +33,11 @@ export async function runOptimize(
   host: OptimizeHost,
   objective: Objective,
   options: ResolvedOptimizeOptions,
-): Promise<void> {
+): Promise<OptimizeStop> {
   const deadline = Date.now() + options.timeout;
   let started = 0;
   let stopped = false;
+  let budgetSpent = false;
   let firstError: { error: unknown } | null = null;
 
   const runOne = async (trial: Trial): Promise<void> => {
@@ -69,7 +73,7 @@ export async function runOptimize(
       } catch (error) {
         // A persisted study's shared budget is spent (by this worker or others): stop quietly.
         if (error instanceof TrialBudgetExhaustedError) {
-          stopped = true;
+          stopped = budgetSpent = true;
           return;
         }
         throw error;
@@ -80,4 +84,6 @@ export async function runOptimize(
 
   await Promise.all(Array.from({ length: options.concurrency }, worker));
   if (firstError !== null) throw (firstError as { error: unknown }).error;
+  if (budgetSpent) return 'budget';
+  return started >= options.trials ? 'trials' : 'timeout';
 }

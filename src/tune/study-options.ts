@@ -35,6 +35,8 @@ export interface OptimizeOptions {
   readonly concurrency?: number;
   /** Default true: a throwing objective fails its trial and the study goes on. */
   readonly catch?: boolean;
+  /** Called with each trial this call ran, once it is COMPLETE, PRUNED or FAIL. */
+  readonly onTrialEnd?: (trial: FrozenTrial) => void;
 }
 
 export interface ResolvedOptimizeOptions {
@@ -42,6 +44,7 @@ export interface ResolvedOptimizeOptions {
   readonly timeout: number;
   readonly concurrency: number;
   readonly catch: boolean;
+  readonly onTrialEnd: ((trial: FrozenTrial) => void) | null;
 }
 
 function checkDirection(direction: unknown, option: string): Direction {
@@ -123,7 +126,10 @@ export function resolveOptimizeOptions(options: OptimizeOptions): ResolvedOptimi
     );
   if (options.catch !== undefined && typeof options.catch !== 'boolean')
     throw new InvalidParameterError('optimize', 'catch', 'must be true or false');
+  if (options.onTrialEnd !== undefined && typeof options.onTrialEnd !== 'function')
+    throw new InvalidParameterError('optimize', 'onTrialEnd', 'must be a function of the trial');
   return Object.freeze({
+    onTrialEnd: options.onTrialEnd ?? null,
     trials: trials ?? Infinity,
     timeout: timeout ?? Infinity,
     concurrency,

@@ -1,7 +1,7 @@
 import { InvalidParameterError, StoreConflictError, StoreNotFoundError } from '../errors.js';
 import type { ParamValue } from './distributions.js';
 import { MemoryTrialStorage } from './memory-trial-storage.js';
-import { runOptimize, type Objective } from './optimize.js';
+import { runOptimize, type Objective, type OptimizeStop } from './optimize.js';
 import { CONSTRAINTS_KEY, isFeasible, paretoFront } from './pareto.js';
 import type { TrialSystemAttrWriter } from './pruner-hook.js';
 import type { CreateStudyOptions, OptimizeOptions, ResolvedStudyOptions } from './study-options.js';
@@ -53,10 +53,11 @@ export class Study implements StudyView, TrialSystemAttrWriter {
 
   /**
    * Brings `trials()` up to date with what other workers of a persisted study did since this
-   * study last claimed or finished a trial (both read them anyway); memory: nothing.
+   * study last claimed or finished a trial (both read them anyway); `failOrphans` also fails
+   * trials whose worker stopped sending heartbeats. Memory: nothing.
    */
-  async refresh(): Promise<void> {
-    await this.#storage.refresh?.();
+  async refresh(options: { failOrphans?: boolean } = {}): Promise<void> {
+    await this.#storage.refresh?.(options);
   }
 
   /** Writes anything pending and stops the storage's timers (heartbeats); memory: nothing. */
@@ -171,18 +172,23 @@ export class Study implements StudyView, TrialSystemAttrWriter {
     });
   }
 
-  /** Runs `objective` on new trials; see OptimizeOptions. */
-  async optimize(objective: Objective, options: OptimizeOptions): Promise<void> {
+  /** Runs `objective` on new trials; see OptimizeOptions. Says why it stopped. */
+  async optimize(objective: Objective, options: OptimizeOptions): Promise<OptimizeStop> {
+    const resolved = resolveOptimizeOptions(options);
+    const ended = (trial: FrozenTrial) => {
+      resolved.onTrialEnd?.(trial);
+      return trial;
+    };
     const host = {
       ask: () => this.ask(),
-      tell: (trial: Trial, outcome: TellOutcome) => this.tell(trial, outcome),
+      tell: async (trial: Trial, outcome: TellOutcome) => ended(await this.tell(trial, outcome)),
       // An objective may have told its own trial already; then there is nothing left to fail.
       fail: async (trialNumber: number, reason: string) => {
         if (this.#storage.get(trialNumber).state === 'RUNNING')
-          await this.#fail(trialNumber, reason);
+          ended(await this.#fail(trialNumber, reason));
       },
     };
-    await runOptimize(host, objective, resolveOptimizeOptions(options));
+    return runOptimize(host, objective, resolved);
   }
 
   /** The best feasible COMPLETE trial (earliest on ties); single-objective studies only. */

@@ -42,8 +42,11 @@ export interface TrialStorage {
   get(trialNumber: number): FrozenTrial;
   /** Trials in number order, optionally only those in `states`. */
   all(states?: readonly TrialState[]): readonly FrozenTrial[];
-  /** Reads what other processes changed since the last read (persistent backends). */
-  refresh?(): Promise<void>;
+  /**
+   * Reads what other processes changed since the last read (persistent backends); with
+   * `failOrphans`, first fails running trials whose worker stopped sending heartbeats.
+   */
+  refresh?(options?: { failOrphans?: boolean }): Promise<void>;
   /** Writes anything pending and releases resources (timers, connections it owns). */
   close?(): Promise<void>;
 }

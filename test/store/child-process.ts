@@ -1,7 +1,10 @@
-/** Starts one of the .mjs writers in this folder and follows its stdout line by line. */
+/**
+ * Starts a Node script (one of the .mjs writers in this folder, or any absolute path such as
+ * bin/argmin.js) and follows its stdout line by line.
+ */
 import { spawn } from 'node:child_process';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
-import { join } from 'node:path';
+import { resolve } from 'node:path';
 
 export interface Writer {
   readonly child: ChildProcessWithoutNullStreams;
@@ -16,8 +19,14 @@ export interface Writer {
   }>;
 }
 
-export function startWriter(script: string, args: readonly string[]): Writer {
-  const child = spawn(process.execPath, [join(import.meta.dirname, script), ...args]);
+export function startWriter(
+  script: string,
+  args: readonly string[],
+  env: Readonly<Record<string, string>> = {},
+): Writer {
+  const child = spawn(process.execPath, [resolve(import.meta.dirname, script), ...args], {
+    env: { ...process.env, ...env },
+  });
   let stdout = '';
   let stderr = '';
   const waiting: { pattern: RegExp; resolve: (match: RegExpMatchArray) => void }[] = [];

@@ -147,4 +147,25 @@ describe('Study.optimize', () => {
     const { x, y } = study.bestParams as { x: number; y: number };
     expect((x - 2) ** 2 + (y + 1) ** 2).toBe(study.bestValue);
   });
+
+  it('says why it stopped: its trials ran, or its timeout passed', async () => {
+    const study = createStudy({ seed: 1 });
+    expect(await study.optimize(() => 1, { trials: 3 })).toBe('trials');
+    const slow = () => new Promise<number>((resolve) => setTimeout(() => resolve(1), 5));
+    expect(await study.optimize(slow, { timeout: 20 })).toBe('timeout');
+  });
+
+  it('hands each ended trial, in its final state, to onTrialEnd', async () => {
+    const study = createStudy({ seed: 1 });
+    const ended: string[] = [];
+    await study.optimize(
+      (trial) => {
+        if (trial.number === 1) throw new TrialPruned();
+        if (trial.number === 2) throw new Error('boom');
+        return trial.number;
+      },
+      { trials: 4, onTrialEnd: (t) => ended.push(`${t.number}:${t.state}`) },
+    );
+    expect(ended).toEqual(['0:COMPLETE', '1:PRUNED', '2:FAIL', '3:COMPLETE']);
+  });
 });

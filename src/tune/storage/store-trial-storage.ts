@@ -124,8 +124,15 @@ export class StoreTrialStorage implements TrialStorage {
     return storage;
   }
 
-  /** Reads every trial changed since the last read (other workers' trials included). */
-  async refresh(): Promise<void> {
+  /**
+   * Reads every trial changed since the last read (other workers' trials included);
+   * `failOrphans` first fails trials whose heartbeats stopped (a write transaction).
+   */
+  async refresh(options: { failOrphans?: boolean } = {}): Promise<void> {
+    if (options.failOrphans) {
+      await this.#write((trx, version, now) => failOrphans(trx, this.study, version, now));
+      return;
+    }
     const rows = await this.#changedRows(this.#connection.db);
     this.#apply(rows);
   }
