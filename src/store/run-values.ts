@@ -61,12 +61,19 @@ export async function upsertTags(
   runId: string,
   tags: Readonly<Record<string, LoggedValue>>,
 ): Promise<void> {
-  for (const [key, value] of Object.entries(tags)) {
-    const text = valueText(value);
-    await trx
-      .insertInto('run_tags')
-      .values({ run_id: runId, key, value: text })
-      .onConflict((conflict) => conflict.columns(['run_id', 'key']).doUpdateSet({ value: text }))
-      .execute();
-  }
+  const rows = Object.entries(tags).map(([key, value]) => ({
+    run_id: runId,
+    key,
+    value: valueText(value),
+  }));
+  if (rows.length === 0) return;
+  await trx
+    .insertInto('run_tags')
+    .values(rows)
+    .onConflict((conflict) =>
+      conflict
+        .columns(['run_id', 'key'])
+        .doUpdateSet((eb) => ({ value: eb.ref('excluded.value') })),
+    )
+    .execute();
 }

@@ -103,7 +103,9 @@ export class Study implements StudyView, TrialSystemAttrWriter {
   /** Starts the next trial: the oldest enqueued one, else a new one. */
   async ask(): Promise<Trial> {
     const frozen =
-      (await this.#storage.claimWaiting()) ?? (await this.#storage.createTrial('RUNNING'));
+      (await this.#storage.claimOrCreate?.()) ??
+      (await this.#storage.claimWaiting()) ??
+      (await this.#storage.createTrial('RUNNING'));
     const { sampler, pruner } = this.#options;
     let relativeSpace = {};
     let relativeParams = {};

@@ -26,6 +26,11 @@ export interface TrialStorage {
    * across every process sharing the storage: a waiting trial is claimed once.
    */
   claimWaiting(): Promise<FrozenTrial | null>;
+  /**
+   * Optional: `claimWaiting() ?? createTrial('RUNNING')` in one step (one transaction for a
+   * persistent backend instead of two).
+   */
+  claimOrCreate?(): Promise<FrozenTrial>;
   setParam(trialNumber: number, name: string, distribution: Distribution, value: ParamValue): void;
   /** Records an intermediate value; a step reported before keeps its first value. */
   setIntermediateValue(trialNumber: number, step: number, value: number): void;

@@ -55,7 +55,7 @@ parentPort.on('message', async (message) => {
   if (message !== 'stop') return;
   clearInterval(timer);
   try { await close(); } catch {}
-  parentPort.close();
+  process.exit(0);
 });
 `;
 
@@ -107,6 +107,9 @@ export class Heartbeat {
   }
 
   async stop(): Promise<void> {
+    // Held again while it closes its connection, so the program waits for that (an unref'd
+    // thread would let the process end with this promise pending).
+    this.#worker.ref();
     this.#worker.postMessage('stop');
     await this.#exited;
   }

@@ -141,62 +141,91 @@ export class StoreTrialStorage implements TrialStorage {
     state: 'RUNNING' | 'WAITING',
     systemAttrs: Record<string, unknown> = {},
   ): Promise<FrozenTrial> {
-    const number = await this.#write(async (trx, version, now) => {
-      if (state === 'RUNNING') {
-        await failOrphans(trx, this.study, version, now);
-        await this.#checkBudget(trx);
-      }
-      const number = await nextTrialNumber(trx, this.study.id);
-      const row = waitingTrialRow(this.study.id, number, systemAttrs, version);
-      await trx
-        .insertInto('trials')
-        .values(
-          state === 'WAITING'
-            ? row
-            : {
-                ...row,
-                state,
-                run_id: await this.#insertRun(trx, number),
-                ...this.#ownership(now),
-              },
-        )
-        .execute();
-      return number;
-    });
-    if (state === 'RUNNING') this.#claimed(number);
+    if (state === 'RUNNING') return this.#start(false);
+    const number = await this.#write((trx, version, now) =>
+      this.#insertTrial(trx, version, now, 'WAITING', systemAttrs),
+    );
     return this.get(number);
   }
 
   async claimWaiting(): Promise<FrozenTrial | null> {
     const number = await this.#write(async (trx, version, now) => {
       await failOrphans(trx, this.study, version, now);
-      let query = trx
-        .selectFrom('trials')
-        .select('number')
-        .where('study_id', '=', this.study.id)
-        .where('state', '=', 'WAITING')
-        .orderBy('number')
-        .limit(1);
-      if (this.#connection.dialect === 'postgres') query = query.forUpdate().skipLocked();
-      const waiting = await query.executeTakeFirst();
-      if (waiting === undefined) return null;
-      const number = Number(waiting.number);
-      await trx
-        .updateTable('trials')
-        .set({
-          state: 'RUNNING',
-          run_id: await this.#insertRun(trx, number),
-          ...this.#ownership(now),
-          version,
-        })
-        .where('study_id', '=', this.study.id)
-        .where('number', '=', number)
-        .execute();
-      return number;
+      return this.#claimIn(trx, version, now);
     });
     if (number === null) return null;
     this.#claimed(number);
     return this.get(number);
+  }
+
+  async claimOrCreate(): Promise<FrozenTrial> {
+    return this.#start(true);
+  }
+
+  /**
+   * One transaction: fail orphans, then claim the oldest waiting trial (when `claim`) or else
+   * create a running one within the budget. A spent budget is reported after the commit, so the
+   * orphans failed on the way stay failed.
+   */
+  async #start(claim: boolean): Promise<FrozenTrial> {
+    const number = await this.#write(async (trx, version, now) => {
+      await failOrphans(trx, this.study, version, now);
+      const claimed = claim ? await this.#claimIn(trx, version, now) : null;
+      if (claimed !== null) return claimed;
+      if (await this.#budgetSpent(trx)) return null;
+      return this.#insertTrial(trx, version, now, 'RUNNING', {});
+    });
+    if (number === null)
+      throw new TrialBudgetExhaustedError(this.study.name, this.study.settings.maxTrials ?? 0);
+    this.#claimed(number);
+    return this.get(number);
+  }
+
+  async #insertTrial(
+    trx: Kysely<StoreDatabase>,
+    version: number,
+    now: number,
+    state: 'RUNNING' | 'WAITING',
+    systemAttrs: Record<string, unknown>,
+  ): Promise<number> {
+    const number = await nextTrialNumber(trx, this.study.id);
+    const row = waitingTrialRow(this.study.id, number, systemAttrs, version);
+    await trx
+      .insertInto('trials')
+      .values(
+        state === 'WAITING'
+          ? row
+          : { ...row, state, run_id: await this.#insertRun(trx, number), ...this.#ownership(now) },
+      )
+      .execute();
+    return number;
+  }
+
+  /** Claims the oldest waiting trial inside the caller's transaction; null when none waits. */
+  async #claimIn(trx: Kysely<StoreDatabase>, version: number, now: number): Promise<number | null> {
+    let query = trx
+      .selectFrom('trials')
+      .select('number')
+      .where('study_id', '=', this.study.id)
+      .where('state', '=', 'WAITING')
+      .orderBy('number')
+      .limit(1);
+    if (this.#connection.dialect === 'postgres') query = query.forUpdate().skipLocked();
+    const waiting = await query.executeTakeFirst();
+    if (waiting === undefined) return null;
+    const number = Number(waiting.number);
+    await trx
+      .updateTable('trials')
+      .set({
+        state: 'RUNNING',
+        run_id: await this.#insertRun(trx, number),
+        ...this.#ownership(now),
+        version,
+      })
+      .where('study_id', '=', this.study.id)
+      .where('number', '=', number)
+      .execute();
+    return number;
   }
 
   setParam(trialNumber: number, name: string, distribution: Distribution, value: ParamValue): void {
@@ -240,6 +269,8 @@ export class StoreTrialStorage implements TrialStorage {
       systemAttrs: Object.freeze({ ...trial.systemAttrs, ...systemAttrs }),
       completedAt: Date.now(),
     });
+    // The finishing write below holds everything; no need to write pending changes first.
+    this.#dirty.delete(trialNumber);
     try {
       await this.#write(async (trx, version, _now, reportsWritten) => {
         const result = await trx
@@ -467,17 +498,16 @@ export class StoreTrialStorage implements TrialStorage {
     }
   }
 
-  async #checkBudget(trx: Kysely<StoreDatabase>): Promise<void> {
+  async #budgetSpent(trx: Kysely<StoreDatabase>): Promise<boolean> {
     const { maxTrials } = this.study.settings;
-    if (maxTrials === null) return;
+    if (maxTrials === null) return false;
     const started = await trx
       .selectFrom('trials')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('study_id', '=', this.study.id)
       .where('state', '!=', 'WAITING')
       .executeTakeFirstOrThrow();
-    if (Number(started.n) >= maxTrials)
-      throw new TrialBudgetExhaustedError(this.study.name, maxTrials);
+    return Number(started.n) >= maxTrials;
   }
 
   async #insertRun(trx: Kysely<StoreDatabase>, number: number): Promise<string> {
