@@ -22,3 +22,4 @@ export { MISSED_HEARTBEATS, type StudySettings } from './storage/study-settings.
 export { RETRIED_FROM_KEY, RETRY_COUNT_KEY } from './storage/orphans.js';
 export { work, type WorkOptions } from './worker.js';
 export { SAMPLER_NAMES, samplerByName } from './sampler-names.js';
+export { ThreadObjective, type ThreadObjectiveOptions } from './thread-objective.js';
