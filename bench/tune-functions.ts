@@ -77,3 +77,56 @@ export function objectiveOf(fn: TestFunction): (trial: Trial) => number {
     return fn.f(x);
   };
 }
+
+/** A benchmark problem as an objective (box functions, and the two with discrete structure). */
+export interface TuneProblem {
+  readonly name: string;
+  readonly objective: (trial: Trial) => number;
+}
+
+/**
+ * A mixed space like a boosting search: log-scaled float, int, log-scaled int, categorical and
+ * stepped float. Optimum 0 at lr = 0.01, depth = 6, leaves = 32, booster = gbtree,
+ * subsample = 0.8.
+ */
+function mixed(trial: Trial): number {
+  const lr = trial.suggestFloat('lr', 1e-4, 1, { log: true });
+  const depth = trial.suggestInt('depth', 1, 12);
+  const leaves = trial.suggestInt('leaves', 2, 256, { log: true });
+  const booster = trial.suggestCategorical('booster', ['gbtree', 'dart', 'linear']);
+  const subsample = trial.suggestFloat('subsample', 0.5, 1, { step: 0.05 });
+  const boosterCost = { gbtree: 0, dart: 0.5, linear: 2 }[booster];
+  return (
+    (Math.log10(lr) + 2) ** 2 +
+    0.1 * (depth - 6) ** 2 +
+    0.2 * (Math.log2(leaves) - 5) ** 2 +
+    boosterCost +
+    4 * (subsample - 0.8) ** 2
+  );
+}
+
+/**
+ * A conditional space like algorithm selection: each model has its own parameters. Optimum 0
+ * in the svm branch (C = 10, gamma = 0.1); the tree and linear branches bottom out at 0.5 and 1.
+ */
+function conditional(trial: Trial): number {
+  const model = trial.suggestCategorical('model', ['svm', 'tree', 'linear']);
+  if (model === 'svm') {
+    const c = trial.suggestFloat('svm_c', 1e-3, 1e3, { log: true });
+    const gamma = trial.suggestFloat('svm_gamma', 1e-4, 10, { log: true });
+    return (Math.log10(c) - 1) ** 2 + (Math.log10(gamma) + 1) ** 2;
+  }
+  if (model === 'tree') {
+    const depth = trial.suggestInt('tree_depth', 1, 20);
+    const minLeaf = trial.suggestInt('tree_min_leaf', 1, 50);
+    return 0.5 + ((depth - 8) / 4) ** 2 + ((minLeaf - 5) / 10) ** 2;
+  }
+  const alpha = trial.suggestFloat('linear_alpha', 1e-6, 1, { log: true });
+  return 1 + (Math.log10(alpha) + 3) ** 2 / 4;
+}
+
+export const TUNE_PROBLEMS: readonly TuneProblem[] = [
+  ...TEST_FUNCTIONS.map((fn) => ({ name: fn.name, objective: objectiveOf(fn) })),
+  { name: 'Mixed-5D', objective: mixed },
+  { name: 'Conditional', objective: conditional },
+];

@@ -14,8 +14,8 @@ import type { Sampler } from '../src/tune/index.js';
 import { NopPruner, RandomSampler, TpeSampler, createStudy } from '../src/tune/index.js';
 import type { BenchRow } from './report.js';
 import { printMarkdown, runAnchor, writeResults } from './report.js';
-import type { TestFunction } from './tune-functions.js';
-import { TEST_FUNCTIONS, objectiveOf } from './tune-functions.js';
+import type { TuneProblem } from './tune-functions.js';
+import { TEST_FUNCTIONS, TUNE_PROBLEMS, objectiveOf } from './tune-functions.js';
 
 const TRIALS = 100;
 const SEEDS = Number(process.env.TUNE_SEEDS ?? 20);
@@ -31,13 +31,13 @@ interface AnchorResult {
 }
 
 async function run(
-  fn: TestFunction,
+  objective: TuneProblem['objective'],
   sampler: Sampler,
   trials: number,
 ): Promise<{ best: number; seconds: number }> {
   const study = createStudy({ direction: 'minimize', sampler, pruner: new NopPruner() });
   const start = performance.now();
-  await study.optimize(objectiveOf(fn), { trials });
+  await study.optimize(objective, { trials });
   return { best: study.bestValue, seconds: (performance.now() - start) / 1000 };
 }
 
@@ -54,12 +54,12 @@ async function main(): Promise<void> {
     ['random search', (seed: number) => new RandomSampler({ seed })],
   ] as const;
   const results = new Map<string, { bests: number[]; seconds: number }>();
-  for (const fn of TEST_FUNCTIONS) {
+  for (const fn of TUNE_PROBLEMS) {
     for (const [label, make] of variants) {
       const bests: number[] = [];
       let seconds = 0;
       for (let seed = 0; seed < SEEDS; seed++) {
-        const r = await run(fn, make(seed), TRIALS);
+        const r = await run(fn.objective, make(seed), TRIALS);
         bests.push(r.best);
         seconds += r.seconds;
       }
@@ -68,7 +68,7 @@ async function main(): Promise<void> {
     }
   }
   const ackley = TEST_FUNCTIONS[3];
-  const overhead = await run(ackley, new TpeSampler({ seed: 0 }), OVERHEAD_TRIALS);
+  const overhead = await run(objectiveOf(ackley), new TpeSampler({ seed: 0 }), OVERHEAD_TRIALS);
 
   const dir = mkdtempSync(join(tmpdir(), 'argmin-tune-'));
   const oursPath = join(dir, 'ours.json');
@@ -76,7 +76,7 @@ async function main(): Promise<void> {
     oursPath,
     JSON.stringify(
       Object.fromEntries(
-        TEST_FUNCTIONS.map((fn) => [fn.name, results.get(`${fn.name}/TPE`)?.bests]),
+        TUNE_PROBLEMS.map((fn) => [fn.name, results.get(`${fn.name}/TPE`)?.bests]),
       ),
     ),
   );
@@ -93,7 +93,7 @@ async function main(): Promise<void> {
   }
   const optuna = `Optuna ${anchors.version} TPESampler (default)`;
   const rows: BenchRow[] = [];
-  for (const fn of TEST_FUNCTIONS) {
+  for (const fn of TUNE_PROBLEMS) {
     const a = anchors.functions[fn.name];
     for (const [label] of variants) {
       const r = results.get(`${fn.name}/${label}`);

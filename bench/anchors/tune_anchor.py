@@ -3,7 +3,8 @@ test functions (same definitions as bench/tune-functions.ts), the same seeds and
 
     /usr/bin/python3 bench/anchors/tune_anchor.py TRIALS SEEDS OVERHEAD_TRIALS OURS_JSON
 
-For each function: the best value after TRIALS trials for seeds 0..SEEDS-1, their median, and the
+For each problem (the four functions, a mixed int/log/categorical space and a conditional
+space): the best value after TRIALS trials for seeds 0..SEEDS-1, their median, and the
 mean wall time per trial (the objective is negligible, so this is the sampler's overhead); then
 the mean time per trial of one OVERHEAD_TRIALS-trial study on Ackley-10D. OURS_JSON holds
 argmin's best values per function; a two-sided Mann-Whitney U test (scipy) compares the samples.
@@ -55,16 +56,46 @@ def objective_of(dims, low, high, f):
     return lambda trial: f([trial.suggest_float(f"x{j}", low, high) for j in range(dims)])
 
 
+def mixed(trial):
+    lr = trial.suggest_float("lr", 1e-4, 1, log=True)
+    depth = trial.suggest_int("depth", 1, 12)
+    leaves = trial.suggest_int("leaves", 2, 256, log=True)
+    booster = trial.suggest_categorical("booster", ["gbtree", "dart", "linear"])
+    subsample = trial.suggest_float("subsample", 0.5, 1, step=0.05)
+    booster_cost = {"gbtree": 0, "dart": 0.5, "linear": 2}[booster]
+    return ((math.log10(lr) + 2) ** 2 + 0.1 * (depth - 6) ** 2 + 0.2 * (math.log2(leaves) - 5) ** 2
+            + booster_cost + 4 * (subsample - 0.8) ** 2)
+
+
+def conditional(trial):
+    model = trial.suggest_categorical("model", ["svm", "tree", "linear"])
+    if model == "svm":
+        c = trial.suggest_float("svm_c", 1e-3, 1e3, log=True)
+        gamma = trial.suggest_float("svm_gamma", 1e-4, 10, log=True)
+        return (math.log10(c) - 1) ** 2 + (math.log10(gamma) + 1) ** 2
+    if model == "tree":
+        depth = trial.suggest_int("tree_depth", 1, 20)
+        min_leaf = trial.suggest_int("tree_min_leaf", 1, 50)
+        return 0.5 + ((depth - 8) / 4) ** 2 + ((min_leaf - 5) / 10) ** 2
+    alpha = trial.suggest_float("linear_alpha", 1e-6, 1, log=True)
+    return 1 + (math.log10(alpha) + 3) ** 2 / 4
+
+
+# Same names and definitions as TUNE_PROBLEMS in bench/tune-functions.ts.
+PROBLEMS = [(name, objective_of(dims, low, high, f)) for name, dims, low, high, f in FUNCTIONS] + [
+    ("Mixed-5D", mixed), ("Conditional", conditional)]
+
+
 def main():
     trials, seeds, overhead_trials = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
     ours = json.load(open(sys.argv[4]))
     out = {"version": optuna.__version__, "functions": {}}
-    for name, dims, low, high, f in FUNCTIONS:
+    for name, objective in PROBLEMS:
         bests, seconds = [], 0.0
         for seed in range(seeds):
             study = optuna.create_study(sampler=optuna.samplers.TPESampler(seed=seed))
             start = time.perf_counter()
-            study.optimize(objective_of(dims, low, high, f), n_trials=trials)
+            study.optimize(objective, n_trials=trials)
             seconds += time.perf_counter() - start
             bests.append(study.best_value)
         p = float(mannwhitneyu(ours[name], bests, alternative="two-sided").pvalue)
