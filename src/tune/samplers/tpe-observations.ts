@@ -2,7 +2,7 @@ import type { Distribution } from '../distributions.js';
 import { sameDistribution, toInternal } from '../distributions.js';
 import type { FrozenTrial, StudyView } from '../types.js';
 
-/** Trials that hold every parameter, as internal values, split into the good and the rest. */
+/** The good trials and the rest, as internal values of the parameters asked about. */
 export interface SplitObservations {
   /** Row-major internal values (trials × parameters), in trial order. */
   readonly below: Float64Array;
@@ -43,9 +43,12 @@ function writeRankKey(
 }
 
 /**
- * Gathers the trials holding all of `names` (with the same distributions) among the
- * complete and pruned trials (and running ones when `constantLiar`), and splits them: the
- * best `gamma(n)` are "below".
+ * Splits the complete and pruned trials (and running ones when `constantLiar`) as Optuna 3.1
+ * does: all of them are ranked and the best `gamma(n)` are "below" (n counts the finished ones),
+ * then each side keeps only the trials holding all of `names` with the same distributions. In a
+ * conditional space a parameter's "below" set is thus the good trials overall that used it —
+ * empty while its branch has produced none, so the sampler explores the branch from the prior
+ * rather than refining its least bad trials.
  *
  * @example
  * const { below, nBelow } = splitObservations(study, ['x'], [x], false, defaultGamma);
@@ -61,8 +64,13 @@ export function splitObservations(
   const states = constantLiar
     ? (['COMPLETE', 'PRUNED', 'RUNNING'] as const)
     : (['COMPLETE', 'PRUNED'] as const);
-  const used: FrozenTrial[] = [];
-  for (const trial of study.trials(states)) {
+  const used = study.trials(states);
+  const n = used.length;
+  const holds = new Uint8Array(n);
+  let finished = 0;
+  for (let t = 0; t < n; t++) {
+    const trial = used[t];
+    if (trial.state !== 'RUNNING') finished++;
     let hasAll = true;
     for (let p = 0; p < names.length && hasAll; p++) {
       const seen = trial.distributions[names[p]];
@@ -70,9 +78,8 @@ export function splitObservations(
         seen !== undefined &&
         (seen === distributions[p] || sameDistribution(seen, distributions[p]));
     }
-    if (hasAll) used.push(trial);
+    holds[t] = hasAll ? 1 : 0;
   }
-  const n = used.length;
   const primary = new Float64Array(n);
   const secondary = new Float64Array(n);
   for (let t = 0; t < n; t++) writeRankKey(used[t], sign, primary, secondary, t);
@@ -90,21 +97,29 @@ export function splitObservations(
           : 1
         : i - j,
   );
-  const nBelow = Math.max(0, Math.min(n, Math.floor(gamma(n))));
+  const rankedBelow = Math.max(0, Math.min(n, Math.floor(gamma(finished))));
   const isBelow = new Uint8Array(n);
-  for (let r = 0; r < nBelow; r++) isBelow[order[r]] = 1;
+  for (let r = 0; r < rankedBelow; r++) isBelow[order[r]] = 1;
+  let nBelow = 0;
+  let nAbove = 0;
+  for (let t = 0; t < n; t++) {
+    if (holds[t] === 0) continue;
+    if (isBelow[t] === 1) nBelow++;
+    else nAbove++;
+  }
   const d = names.length;
   const below = new Float64Array(nBelow * d);
-  const above = new Float64Array((n - nBelow) * d);
+  const above = new Float64Array(nAbove * d);
   let b = 0;
   let a = 0;
   for (let t = 0; t < n; t++) {
+    if (holds[t] === 0) continue;
     const target = isBelow[t] === 1 ? below : above;
     const row = isBelow[t] === 1 ? b++ : a++;
     for (let p = 0; p < d; p++)
       target[row * d + p] = toInternal(distributions[p], used[t].params[names[p]]);
   }
-  return { below, above, nBelow, nAbove: n - nBelow };
+  return { below, above, nBelow, nAbove };
 }
 
 /** Optuna's default gamma: the best 10 % of observations, at most 25. */

@@ -54,10 +54,16 @@ describe('splitObservations', () => {
     expect(splitObservations(study, ['x'], [x], true, () => 1).nAbove).toBe(10);
   });
 
-  it('skips trials without the parameter', () => {
+  it('ranks every trial but keeps only those holding the parameter, as Optuna 3.1 does', () => {
     const study = rankedStudy();
+    // The best trial overall never suggested x: it takes the one "below" place, leaving x's
+    // below set empty (its branch has produced nothing good yet).
     study.start().complete(-5);
-    expect(splitObservations(study, ['x'], [x], false, () => 1).nAbove).toBe(9);
+    const split = splitObservations(study, ['x'], [x], false, () => 1);
+    expect(split.nBelow).toBe(0);
+    expect(split.nAbove).toBe(10);
+    const two = splitObservations(study, ['x'], [x], false, () => 2);
+    expect([two.nBelow, two.nAbove]).toEqual([1, 9]);
   });
 });
 
