@@ -100,6 +100,7 @@ const stopReason = {
   trials: 'its --trials ran',
   timeout: 'its --timeout passed',
   budget: "the study's trial budget is spent and no trial is left running",
+  aborted: 'it was interrupted',
 } as const;
 
 function trialLine(trial: FrozenTrial): string {

@@ -17,6 +17,15 @@ export interface OpenStudyOptions extends CreateStudyOptions, StudySettingsOptio
   readonly loadIfExists?: boolean;
   /** Longest a change to a running trial waits before it is written, ms. Default 1,000. */
   readonly flushIntervalMs?: number;
+  /**
+   * Default true: on SIGINT/SIGTERM this worker's running trials fail at once and the study
+   * closes. False leaves signals to the program (which then closes the study itself).
+   */
+  readonly handleExit?: boolean;
+  /** Stored with the study when this call creates it (e.g. what the study is tuning). */
+  readonly userAttrs?: Readonly<Record<string, unknown>>;
+  /** Run id of the parent run of every trial's run (e.g. the `argmin tune` command's run). */
+  readonly parentRunId?: string;
 }
 
 /**
@@ -49,12 +58,15 @@ export async function openStudy(options: OpenStudyOptions): Promise<Study> {
       resolved.directions,
       settings,
       options.loadIfExists ?? true,
+      options.userAttrs ?? {},
     );
     const storage = await StoreTrialStorage.open({
       connection: store,
       artifacts: store.artifacts,
       study,
       flushIntervalMs: options.flushIntervalMs,
+      handleExit: options.handleExit ?? true,
+      parentRunId: options.parentRunId ?? null,
       onClose: owned ? () => store.close() : undefined,
     });
     return new Study(resolved, storage);

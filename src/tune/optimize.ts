@@ -22,7 +22,7 @@ function messageOf(error: unknown): string {
 }
 
 /** Why `optimize` returned. */
-export type OptimizeStop = 'trials' | 'timeout' | 'budget';
+export type OptimizeStop = 'trials' | 'timeout' | 'budget' | 'aborted';
 
 /**
  * `concurrency` workers, each asking for a trial, awaiting the objective and telling the
@@ -65,7 +65,12 @@ export async function runOptimize(
   };
 
   const worker = async (): Promise<void> => {
-    while (!stopped && started < options.trials && Date.now() < deadline) {
+    while (
+      !stopped &&
+      options.signal?.aborted !== true &&
+      started < options.trials &&
+      Date.now() < deadline
+    ) {
       started++;
       let trial: Trial;
       try {
@@ -85,5 +90,6 @@ export async function runOptimize(
   await Promise.all(Array.from({ length: options.concurrency }, worker));
   if (firstError !== null) throw (firstError as { error: unknown }).error;
   if (budgetSpent) return 'budget';
+  if (options.signal?.aborted === true) return 'aborted';
   return started >= options.trials ? 'trials' : 'timeout';
 }

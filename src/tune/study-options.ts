@@ -37,6 +37,8 @@ export interface OptimizeOptions {
   readonly catch?: boolean;
   /** Called with each trial this call ran, once it is COMPLETE, PRUNED or FAIL. */
   readonly onTrialEnd?: (trial: FrozenTrial) => void;
+  /** Once aborted, no new trial starts (running ones finish): e.g. Ctrl-C. */
+  readonly signal?: AbortSignal;
 }
 
 export interface ResolvedOptimizeOptions {
@@ -45,6 +47,7 @@ export interface ResolvedOptimizeOptions {
   readonly concurrency: number;
   readonly catch: boolean;
   readonly onTrialEnd: ((trial: FrozenTrial) => void) | null;
+  readonly signal: AbortSignal | null;
 }
 
 function checkDirection(direction: unknown, option: string): Direction {
@@ -130,6 +133,7 @@ export function resolveOptimizeOptions(options: OptimizeOptions): ResolvedOptimi
     throw new InvalidParameterError('optimize', 'onTrialEnd', 'must be a function of the trial');
   return Object.freeze({
     onTrialEnd: options.onTrialEnd ?? null,
+    signal: options.signal ?? null,
     trials: trials ?? Infinity,
     timeout: timeout ?? Infinity,
     concurrency,

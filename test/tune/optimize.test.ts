@@ -168,4 +168,18 @@ describe('Study.optimize', () => {
     );
     expect(ended).toEqual(['0:COMPLETE', '1:PRUNED', '2:FAIL', '3:COMPLETE']);
   });
+
+  it('starts no new trial once its signal is aborted, and says so', async () => {
+    const study = createStudy({ seed: 1 });
+    const controller = new AbortController();
+    const stop = await study.optimize(
+      (trial) => {
+        if (trial.number === 2) controller.abort();
+        return trial.number;
+      },
+      { trials: 10, signal: controller.signal },
+    );
+    expect(stop).toBe('aborted');
+    expect(study.trials().map((t) => t.state)).toEqual(['COMPLETE', 'COMPLETE', 'COMPLETE']);
+  });
 });

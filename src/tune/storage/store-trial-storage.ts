@@ -44,6 +44,10 @@ export interface StoreTrialStorageOptions {
   readonly flushIntervalMs?: number;
   /** Called when closing: e.g. closes the store the study opened itself. */
   readonly onClose?: () => Promise<void>;
+  /** Default true: fail this worker's running trials and close on SIGINT/SIGTERM. */
+  readonly handleExit?: boolean;
+  /** Parent run of every trial's run; null: none. */
+  readonly parentRunId?: string | null;
 }
 
 interface Cached {
@@ -89,7 +93,8 @@ export class StoreTrialStorage implements TrialStorage {
   /** Per running trial of ours: how many of its intermediate values its run history holds. */
   readonly #reportsWritten = new Map<number, number>();
   readonly #heartbeat: Heartbeat;
-  readonly #exitParticipant: ExitParticipant;
+  readonly #exitParticipant: ExitParticipant | null;
+  readonly #parentRunId: string | null;
   #seen = 0;
   #allSnapshot: readonly FrozenTrial[] | null = null;
   #flushTimer: NodeJS.Timeout | undefined;
@@ -109,14 +114,18 @@ export class StoreTrialStorage implements TrialStorage {
       intervalMs: options.study.settings.heartbeatIntervalMs,
       onError: (message) => this.#warnHeartbeat(message),
     });
-    this.#exitParticipant = {
-      hasUnflushed: () => this.#dirty.size > 0,
-      flushAll: () => this.flush(),
-      interrupt: () => this.#interrupt(),
-      // No synchronous path: a running trial left behind fails by its missing heartbeat.
-      flushSync: () => undefined,
-    };
-    registerForExit(this.#exitParticipant);
+    this.#parentRunId = options.parentRunId ?? null;
+    this.#exitParticipant =
+      options.handleExit === false
+        ? null
+        : {
+            hasUnflushed: () => this.#dirty.size > 0,
+            flushAll: () => this.flush(),
+            interrupt: () => this.#interrupt(),
+            // No synchronous path: a running trial left behind fails by its missing heartbeat.
+            flushSync: () => undefined,
+          };
+    if (this.#exitParticipant !== null) registerForExit(this.#exitParticipant);
   }
 
   /** Opens the storage of a study whose row exists, with every trial read. */
@@ -342,7 +351,7 @@ export class StoreTrialStorage implements TrialStorage {
     try {
       await this.flush();
     } finally {
-      unregisterForExit(this.#exitParticipant);
+      if (this.#exitParticipant !== null) unregisterForExit(this.#exitParticipant);
       await this.#heartbeat.stop();
       await this.#onClose?.();
     }
@@ -517,6 +526,7 @@ export class StoreTrialStorage implements TrialStorage {
   async #insertRun(trx: Kysely<StoreDatabase>, number: number): Promise<string> {
     const row = newRunRow(this.study.experiment, this.#artifacts, {
       name: `${this.study.name}-trial-${number}`,
+      ...(this.#parentRunId === null ? {} : { parentRunId: this.#parentRunId }),
     });
     await trx.insertInto('runs').values(row).execute();
     await upsertTags(trx, row.run_id, {

@@ -11,6 +11,7 @@ import type { StudySettings } from './study-settings.js';
 
 export interface StudyRecord extends StoredStudy {
   readonly directions: readonly Direction[];
+  readonly userAttrs: Readonly<Record<string, unknown>>;
   readonly createdAt: number;
 }
 
@@ -31,6 +32,7 @@ export async function findStudy(
     experiment: await requireExperimentRow(db, row.experiment_id),
     settings: Object.freeze(decodeJson<StudySettings>(row.settings)),
     directions: Object.freeze(decodeJson<Direction[]>(row.directions)),
+    userAttrs: Object.freeze(decodeJson<Record<string, unknown>>(row.user_attrs)),
     createdAt: Number(row.created_at),
   };
 }
@@ -53,6 +55,7 @@ export async function ensureStudy(
   directions: readonly Direction[],
   settings: StudySettings,
   loadIfExists: boolean,
+  userAttrs: Readonly<Record<string, unknown>> = {},
 ): Promise<StudyRecord> {
   const study = await findStudy(connection.db, name);
   if (study === undefined) {
@@ -66,7 +69,7 @@ export async function ensureStudy(
           experiment_id: experiment.experiment_id,
           directions: encodeJson(directions),
           settings: encodeJson(settings),
-          user_attrs: '{}',
+          user_attrs: encodeJson(userAttrs),
           version: 0,
           created_at: Date.now(),
         })
@@ -74,7 +77,7 @@ export async function ensureStudy(
     } catch (error) {
       // Lost a creation race: the other process's row is read below, with the same checks.
       if ((await findStudy(connection.db, name)) === undefined) throw error;
-      return ensureStudy(connection, name, directions, settings, loadIfExists);
+      return ensureStudy(connection, name, directions, settings, loadIfExists, userAttrs);
     }
     return requireStudy(connection.db, name);
   }

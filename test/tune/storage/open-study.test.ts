@@ -5,6 +5,7 @@ import { openStudy } from '../../../src/tune/open-study.js';
 import type { OpenStudyOptions } from '../../../src/tune/open-study.js';
 import { RandomSampler } from '../../../src/tune/samplers/random-sampler.js';
 import { RETRIED_FROM_KEY } from '../../../src/tune/storage/orphans.js';
+import { requireStudy } from '../../../src/tune/storage/study-rows.js';
 import type { Study } from '../../../src/tune/study.js';
 import { FAIL_REASON_KEY } from '../../../src/tune/study.js';
 import { forEachDialect } from '../../store/dialects.js';
@@ -160,6 +161,20 @@ forEachDialect((target) => {
       expect(other.trials()[0].state).toBe('RUNNING');
       await busy.tell(trial, 1);
       expect(busy.trials()[0].state).toBe('COMPLETE');
+    });
+
+    it('stores user attributes given at creation and parents every trial run', async () => {
+      const store = await freshStore(target);
+      const parent = await store.startRun({ experiment: 'tuning' });
+      const study = await open(store, {
+        userAttrs: { data: 'credit.csv' },
+        parentRunId: parent.id,
+      });
+      await study.optimize(quadratic, { trials: 2 });
+      expect((await requireStudy(store.db, 'quadratic')).userAttrs).toEqual({ data: 'credit.csv' });
+      const runs = await store.listRuns('quadratic');
+      expect(runs.map((r) => r.info.parentRunId)).toEqual([parent.id, parent.id]);
+      await parent.end();
     });
 
     it('refuses a study name that exists with another direction, naming both', async () => {
