@@ -9,6 +9,7 @@ import { registerModelsCommand } from './models-command.js';
 import { registerPredictCommand } from './predict-command.js';
 import { registerRunsCommand } from './runs-command.js';
 import { registerStudiesCommand } from './studies-command.js';
+import { registerTuneCommand } from './tune-command.js';
 import { registerWorkerCommand } from './worker-command.js';
 
 /** Builds the `argmin` command tree. */
@@ -18,6 +19,7 @@ export function buildProgram(): Command {
     .version(argminVersion())
     .showHelpAfterError()
     .exitOverride();
+  registerTuneCommand(program);
   registerCvCommand(program);
   registerPredictCommand(program);
   registerInspectCommand(program);

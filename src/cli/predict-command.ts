@@ -2,10 +2,12 @@ import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { readTable } from '../data/index.js';
 import { loadModel } from '../registry/index.js';
+import { openStore } from '../store/index.js';
 
 interface PredictOptions {
   output?: string;
   proba?: boolean;
+  store?: string;
 }
 
 /** CSV field: quoted when it holds a delimiter, quote or newline. */
@@ -24,8 +26,9 @@ export function registerPredictCommand(program: Command): void {
     .argument('<data>', "CSV, Parquet or JSON file with the model's input columns")
     .option('-o, --output <path>', 'write the CSV here instead of standard output')
     .option('--proba', 'add one probability column per class (classifiers)')
+    .option('--store <uri>', 'store holding the registry for models:/ references')
     .action(async (modelPath: string, data: string, options: PredictOptions) => {
-      const { pipeline, manifest } = await loadModel(modelPath);
+      const { pipeline, manifest } = await loadFrom(modelPath, options.store);
       const frame = await readTable(data, {
         types: Object.fromEntries(manifest.signature.map((c) => [c.name, c.kind])),
         columns: manifest.signature.map((c) => c.name),
@@ -54,4 +57,15 @@ export function registerPredictCommand(program: Command): void {
         process.stdout.write(text);
       }
     });
+}
+
+/** A model file, or a `models:/` reference resolved in the given store (default store otherwise). */
+async function loadFrom(modelPath: string, storeUri: string | undefined) {
+  if (storeUri === undefined || !modelPath.startsWith('models:/')) return loadModel(modelPath);
+  const store = await openStore(storeUri, { handleExit: false });
+  try {
+    return await loadModel(modelPath, { store });
+  } finally {
+    await store.close();
+  }
 }

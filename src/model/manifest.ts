@@ -30,6 +30,8 @@ export interface ModelManifest {
   readonly output: ModelOutput;
   readonly metrics: Readonly<Record<string, number>>;
   readonly trainingData?: TrainingData;
+  /** Where the model came from: study, trial, run ids (e.g. `{ study, trial, run }`). */
+  readonly lineage?: Readonly<Record<string, string>>;
   /** Training profile (per-column statistics) used by monitoring. */
   readonly profile?: FrameProfile;
   /** The pipeline's serialized form, typed arrays replaced by blob references. */

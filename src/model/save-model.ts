@@ -11,6 +11,8 @@ export interface SaveModelOptions {
   readonly metrics?: Readonly<Record<string, number>>;
   /** The training frame: its fingerprint and profile are stored for lineage and monitoring. */
   readonly trainingFrame?: Frame;
+  /** Where the model came from, e.g. `{ study: 'credit-tune', trial: '17', run: '…' }`. */
+  readonly lineage?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -42,6 +44,7 @@ export async function saveModel(
         ? { kind: 'class', classes: pipeline.classes }
         : { kind: 'value' },
     metrics: { ...(options.metrics ?? {}) },
+    ...(options.lineage === undefined ? {} : { lineage: { ...options.lineage } }),
     ...(frame === undefined
       ? {}
       : {
