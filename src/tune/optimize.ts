@@ -84,6 +84,9 @@ export async function runOptimize(
         throw error;
       }
       await runOne(trial);
+      // A synchronous objective never leaves the microtask queue: give timers, I/O and signal
+      // handlers (Ctrl-C) their turn between trials.
+      await new Promise((wake) => setImmediate(wake));
     }
   };
 

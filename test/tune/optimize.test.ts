@@ -3,8 +3,9 @@ import { InvalidParameterError } from '../../src/errors.js';
 import { createStudy, FAIL_REASON_KEY } from '../../src/tune/study.js';
 import { TrialPruned } from '../../src/tune/trial-pruned.js';
 
-function flush(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
+/** Lets pending work run: optimize yields to the event loop once between trials. */
+async function flush(): Promise<void> {
+  for (let round = 0; round < 3; round++) await new Promise((resolve) => setImmediate(resolve));
 }
 
 describe('Study.optimize', () => {

@@ -89,26 +89,28 @@ export async function tune(options: TuneOptions): Promise<TuneResult> {
   const log = options.log ?? (() => undefined);
   if (options.timeMs === undefined && options.trials === undefined)
     throw new InvalidParameterError('argmin tune', '--time', 'or --trials must be given');
-  const prepared = await prepareData(options);
-  for (const note of prepared.notes)
-    log(`left out ${note.column}: ${note.reason} (${note.detail})`);
-  const classCount = prepared.classes?.length ?? 0;
-  const metricName = options.metric ?? defaultMetrics(prepared.task, classCount)[0];
-  const metric = getMetric(metricName);
-  if (metric.task !== prepared.task)
-    throw new InvalidParameterError(
-      'argmin tune',
-      '--metric',
-      `"${metricName}" is a ${metric.task} metric but the task is ${prepared.task}`,
-    );
-  const learners = learnersFor(prepared.task, options.learners);
   const owned = typeof options.store !== 'object';
   const store =
     typeof options.store === 'object'
       ? options.store
       : await openStore(options.store, { handleExit: false });
   try {
-    return await search(options, prepared, metric, learners, store, started, log);
+    // The study first: resuming with other data or target is refused before reading anything.
+    const studyName = await resolveStudyName(store, options);
+    const prepared = await prepareData(options);
+    for (const note of prepared.notes)
+      log(`left out ${note.column}: ${note.reason} (${note.detail})`);
+    const classCount = prepared.classes?.length ?? 0;
+    const metricName = options.metric ?? defaultMetrics(prepared.task, classCount)[0];
+    const metric = getMetric(metricName);
+    if (metric.task !== prepared.task)
+      throw new InvalidParameterError(
+        'argmin tune',
+        '--metric',
+        `"${metricName}" is a ${metric.task} metric but the task is ${prepared.task}`,
+      );
+    const learners = learnersFor(prepared.task, options.learners);
+    return await search(options, studyName, prepared, metric, learners, store, started, log);
   } finally {
     if (owned) await store.close();
   }
@@ -116,6 +118,7 @@ export async function tune(options: TuneOptions): Promise<TuneResult> {
 
 async function search(
   options: TuneOptions,
+  studyName: string,
   prepared: PreparedData,
   metric: Metric,
   learners: ReturnType<typeof learnersFor>,
@@ -124,7 +127,6 @@ async function search(
   log: (line: string) => void,
 ): Promise<TuneResult> {
   const seed = options.seed ?? 0;
-  const studyName = await resolveStudyName(store, options);
   const config = {
     data: options.data,
     target: options.target,

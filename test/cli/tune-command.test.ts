@@ -1,0 +1,159 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openStore } from '../../src/store/index.js';
+import { Registry } from '../../src/registry/index.js';
+
+const argmin = resolve(import.meta.dirname, '../../bin/argmin.js');
+const folder = mkdtempSync(join(tmpdir(), 'argmin-tune-cli-'));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+/** The credit header and 600 rows. */
+const data = join(folder, 'credit-600.csv');
+writeFileSync(
+  data,
+  readFileSync(resolve(import.meta.dirname, '../../examples/data/credit.csv'), 'utf8')
+    .split('\n')
+    .slice(0, 601)
+    .join('\n') + '\n',
+);
+
+interface Child {
+  /** Resolves once stderr has matched. */
+  stderrMatches(pattern: RegExp): Promise<void>;
+  interrupt(): void;
+  readonly done: Promise<{ code: number | null; stdout: string; stderr: string; seconds: number }>;
+}
+
+function run(args: readonly string[]): Child {
+  const started = performance.now();
+  const child = spawn(process.execPath, [argmin, ...args], { env: { ...process.env, CI: '' } });
+  let stdout = '';
+  let stderr = '';
+  const waiters: { pattern: RegExp; wake: () => void }[] = [];
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+    for (const waiter of [...waiters])
+      if (waiter.pattern.test(stderr)) {
+        waiters.splice(waiters.indexOf(waiter), 1);
+        waiter.wake();
+      }
+  });
+  const done = new Promise<{
+    code: number | null;
+    stdout: string;
+    stderr: string;
+    seconds: number;
+  }>((resolveDone) =>
+    child.on('close', (code) =>
+      resolveDone({ code, stdout, stderr, seconds: (performance.now() - started) / 1000 }),
+    ),
+  );
+  return {
+    done,
+    interrupt: () => child.kill('SIGINT'),
+    stderrMatches: (pattern) =>
+      new Promise((wake, fail) => {
+        if (pattern.test(stderr)) return wake();
+        waiters.push({ pattern, wake });
+        void done.then(() => fail(new Error(`ended before ${pattern}: ${stderr}`)));
+      }),
+  };
+}
+
+let stores = 0;
+function storeUri(): string {
+  return `sqlite:${join(folder, `store-${stores++}`, 'argmin.db')}`;
+}
+
+describe('argmin tune', () => {
+  it('keeps to its time budget and prints a leaderboard, the winner and what to run next', async () => {
+    const store = storeUri();
+    const result = await run([
+      'tune',
+      data,
+      '--target',
+      'Status',
+      '--time',
+      '6s',
+      '--store',
+      store,
+      '--register',
+      'credit',
+    ]).done;
+    expect(result.code, result.stderr).toBe(0);
+    // The issue's promise: within 5% or 10 s of the budget, whichever is larger.
+    expect(result.seconds).toBeLessThan(6 + 10);
+    expect(result.stdout).toMatch(/rank\s+trial\s+learner\s+cv roc_auc/);
+    expect(result.stdout).toMatch(/Winner: \w[\w-]* \(trial \d+\)/);
+    expect(result.stdout).toMatch(/Registered credit version 1: now @champion/);
+    expect(result.stdout).toContain(`argmin models show credit --store ${store}`);
+    const opened = await openStore(store, { handleExit: false });
+    try {
+      expect((await new Registry(opened).getByAlias('credit', 'champion')).version).toBe(1);
+    } finally {
+      await opened.close();
+    }
+  }, 60_000);
+
+  it('on Ctrl-C starts no new trial, keeps the finished ones and still saves the best model', async () => {
+    const store = storeUri();
+    const child = run([
+      'tune',
+      data,
+      '--target',
+      'Status',
+      '--time',
+      '5m',
+      '--store',
+      store,
+      '--study',
+      'interrupted',
+    ]);
+    await child.stderrMatches(/^trial 3 /m);
+    child.interrupt();
+    const result = await child.done;
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/stopping: no new trials/);
+    expect(result.stdout).toMatch(/stopped: aborted/);
+    expect(result.stdout).toMatch(/Saved runs:\/[0-9a-f]+\/model\.argmin/);
+    expect(result.seconds).toBeLessThan(60);
+    const resumed = await run([
+      'tune',
+      data,
+      '--target',
+      'Status',
+      '--trials',
+      '1',
+      '--store',
+      store,
+      '--study',
+      'interrupted',
+      '--resume',
+      '--json',
+    ]).done;
+    expect(resumed.code, resumed.stderr).toBe(0);
+    const summary = JSON.parse(resumed.stdout) as { trials: { total: number } };
+    expect(summary.trials.total).toBeGreaterThanOrEqual(5);
+  }, 120_000);
+
+  it('explains a missing target column and exits 1', async () => {
+    const result = await run([
+      'tune',
+      data,
+      '--target',
+      'Statu',
+      '--trials',
+      '2',
+      '--store',
+      storeUri(),
+    ]).done;
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /target column "Statu" does not exist; columns are: Status, Seniority/,
+    );
+  }, 30_000);
+});
