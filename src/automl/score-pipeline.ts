@@ -1,7 +1,7 @@
 import type { Column } from '../data/column.js';
 import type { Frame } from '../data/frame.js';
 import { DataValidationError } from '../errors.js';
-import type { Pipeline } from '../features/index.js';
+import type { FittedModel } from '../features/index.js';
 import { getMetric } from '../metrics/index.js';
 
 /** A target column's values as the class labels a Pipeline reports ('true'/'false' for booleans). */
@@ -12,7 +12,7 @@ function labelAt(column: Column, i: number): string {
 }
 
 /** Codes of the frame's target in the pipeline's class order; a class it never saw is an error. */
-function classCodes(pipeline: Pipeline, frame: Frame, target: string): Float64Array {
+function classCodes(pipeline: FittedModel, frame: Frame, target: string): Float64Array {
   const column = frame.column(target);
   const index = new Map(pipeline.classes.map((c, k) => [c, k]));
   const codes = new Float64Array(frame.rows);
@@ -37,7 +37,7 @@ function classCodes(pipeline: Pipeline, frame: Frame, target: string): Float64Ar
  * scorePipeline(pipeline, testFrame, 'Status', ['accuracy', 'roc_auc']); // { accuracy: 0.8, roc_auc: 0.84 }
  */
 export function scorePipeline(
-  pipeline: Pipeline,
+  pipeline: FittedModel,
   frame: Frame,
   target: string,
   metrics: readonly string[],

@@ -40,3 +40,6 @@ export type { PipelineFitOptions, PipelineOptions } from './pipeline.js';
 export type { ColumnSignature, InputSignature } from './signature.js';
 export { signatureProblems } from './signature.js';
 export { transformerFromJSON, vectorizerFromJSON } from './registry.js';
+export { EnsemblePipeline } from './ensemble-pipeline.js';
+export type { EnsemblePipelineOptions } from './ensemble-pipeline.js';
+export type { FittedModel } from './fitted-model.js';

@@ -1,14 +1,18 @@
 import type { SerializedObject } from '../data/serializable.js';
 import { ArgminError, ArtifactError } from '../errors.js';
-import { Pipeline } from '../features/index.js';
+import { EnsemblePipeline, Pipeline } from '../features/index.js';
+import type { FittedModel } from '../features/index.js';
 import { learnerFromJSON } from '../learners/index.js';
 import { readArtifact } from './artifact-file.js';
 import { unpackValue } from './blob-codec.js';
 import type { ModelManifest } from './manifest.js';
 
-/** A model read back from disk: the fitted pipeline and everything the manifest says about it. */
+/**
+ * A model read back from disk: the fitted pipeline (or ensemble of pipelines) and everything the
+ * manifest says about it.
+ */
 export interface LoadedModel {
-  readonly pipeline: Pipeline;
+  readonly pipeline: FittedModel;
   readonly manifest: ModelManifest;
 }
 
@@ -29,16 +33,19 @@ export async function loadModel(path: string): Promise<LoadedModel> {
     manifest.blobs,
     path,
   ) as unknown as SerializedObject;
-  let pipeline: Pipeline;
+  let pipeline: FittedModel;
   try {
-    pipeline = Pipeline.fromJSON(serialized, learnerFromJSON);
+    pipeline =
+      serialized.type === 'EnsemblePipeline'
+        ? EnsemblePipeline.fromJSON(serialized, learnerFromJSON)
+        : Pipeline.fromJSON(serialized, learnerFromJSON);
   } catch (error) {
     if (error instanceof ArtifactError || !(error instanceof ArgminError)) throw error;
     throw new ArtifactError(path, `the pipeline cannot be restored: ${error.message}`, {
       cause: error,
     });
   }
-  if (!pipeline.isFitted)
+  if (pipeline instanceof Pipeline && !pipeline.isFitted)
     throw new ArtifactError(path, 'the pipeline in this file was never fitted.');
   return { pipeline, manifest };
 }

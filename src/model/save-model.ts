@@ -1,6 +1,6 @@
 import type { Frame } from '../data/frame.js';
 import { fingerprintFrame, profileFrame } from '../data/index.js';
-import type { Pipeline } from '../features/index.js';
+import type { FittedModel } from '../features/index.js';
 import { packValue } from './blob-codec.js';
 import { sha256, writeArtifact } from './artifact-file.js';
 import type { ModelManifest } from './manifest.js';
@@ -24,7 +24,7 @@ export interface SaveModelOptions {
  * await saveModel(pipeline, 'models/credit.argmin', { metrics: { roc_auc: 0.83 }, trainingFrame: frame });
  */
 export async function saveModel(
-  pipeline: Pipeline,
+  pipeline: FittedModel,
   path: string,
   options: SaveModelOptions = {},
 ): Promise<ModelManifest> {

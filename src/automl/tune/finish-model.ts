@@ -3,7 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readTable } from '../../data/index.js';
 import { DataValidationError } from '../../errors.js';
-import { linearPreprocessor, Pipeline, treePreprocessor } from '../../features/index.js';
+import {
+  EnsemblePipeline,
+  linearPreprocessor,
+  Pipeline,
+  treePreprocessor,
+} from '../../features/index.js';
+import type { FittedModel } from '../../features/index.js';
+import { selectEnsemble } from './ensemble-selection.js';
+import { scorePredictions } from './predictions.js';
 import type { Metric } from '../../metrics/index.js';
 import { saveModel } from '../../model/index.js';
 import { Registry } from '../../registry/index.js';
@@ -29,6 +37,9 @@ export interface FinishModelInput {
   readonly target: string;
   readonly testData?: string;
   readonly register?: string;
+  /** Time (ms since the epoch) by which the model must be saved; an ensemble that would not be refitted by then is skipped. */
+  readonly deadline?: number;
+  readonly log?: (line: string) => void;
 }
 
 export interface Registration {
@@ -54,6 +65,8 @@ export interface FinishedModel {
   readonly registered: Registration | null;
   /** Largest first; the features of the data (one-hot groups summed back), when the learner has them. */
   readonly featureImportances: readonly { feature: string; importance: number }[];
+  /** The members and weights when the final model is an ensemble of trials; null otherwise. */
+  readonly ensemble: readonly { trial: number; learner: string; weight: number }[] | null;
 }
 
 /**
@@ -63,19 +76,22 @@ export interface FinishedModel {
  * beats the holder's cross-validated score.
  */
 export async function finishModel(input: FinishModelInput): Promise<FinishedModel> {
-  const { prepared, metric, best, store, target } = input;
-  const learnerName = String(best.userAttrs.learner);
-  const spec = input.learners.find((s) => s.name === learnerName) as LearnerSpec;
-  const params = Object.fromEntries(
-    Object.entries(best.params).filter(([key]) => key.startsWith(`${spec.name}.`)),
-  ) as Record<string, number | string>;
-  const preprocess = spec.family === 'tree' ? treePreprocessor : linearPreprocessor;
-  const pipeline = new Pipeline({
-    preprocessor: preprocess(prepared.frame, prepared.features),
-    learner: spec.build(prepared.task, params, input.seed),
-  }).fit(prepared.frame, target);
-  const cvScore = (best.values as readonly number[])[0];
-  const cvStd = Number(best.userAttrs.cvStd ?? 0);
+  const { prepared, best, store } = input;
+  const chosen = chooseEnsemble(input);
+  const members = chosen === null ? [{ trial: best, weight: 1 }] : chosen.members;
+  const fitted = members.map(({ trial }) => refit(input, trial));
+  const pipeline: FittedModel =
+    fitted.length === 1
+      ? fitted[0].pipeline
+      : new EnsemblePipeline({
+          members: fitted.map((f) => f.pipeline),
+          weights: members.map((m) => m.weight),
+        });
+  const metric = input.metric;
+  const cvScore = chosen === null ? (best.values as readonly number[])[0] : chosen.score;
+  const cvStd = chosen === null ? Number(best.userAttrs.cvStd ?? 0) : 0;
+  const spec = fitted[0].spec;
+  const params = fitted.length === 1 ? fitted[0].params : {};
   const testScore =
     input.testData === undefined ? null : await scoreTestFile(pipeline, input, metric);
   const metrics: Record<string, number> = {
@@ -105,9 +121,17 @@ export async function finishModel(input: FinishModelInput): Promise<FinishedMode
     input.register === undefined
       ? null
       : await register(store, input.register, artifactUri, pipeline, metrics, input, metric);
+  const importances = new Map<string, number>();
+  fitted.forEach(({ pipeline: member }, m) => {
+    for (const { feature, importance } of importancesOf(member, prepared.features))
+      importances.set(feature, (importances.get(feature) ?? 0) + members[m].weight * importance);
+  });
   return {
-    description: `${spec.name} (trial ${best.number})`,
-    learner: spec.name,
+    description:
+      chosen === null
+        ? `${spec.name} (trial ${best.number})`
+        : `ensemble of ${members.length}: ${members.map((m, i) => `${fitted[i].spec.name} #${m.trial.number} ×${m.weight.toFixed(2)}`).join(', ')}`,
+    learner: chosen === null ? spec.name : 'ensemble',
     trial: best.number,
     params,
     cvScore,
@@ -115,12 +139,83 @@ export async function finishModel(input: FinishModelInput): Promise<FinishedMode
     testScore,
     artifactUri,
     registered,
-    featureImportances: importancesOf(pipeline, prepared.features),
+    featureImportances: [...importances]
+      .map(([feature, importance]) => ({ feature, importance }))
+      .sort((a, b) => b.importance - a.importance),
+    ensemble:
+      chosen === null
+        ? null
+        : members.map((m, i) => ({
+            trial: m.trial.number,
+            learner: fitted[i].spec.name,
+            weight: m.weight,
+          })),
   };
 }
 
+/** A trial's learner, with its parameters, fitted on every row. */
+function refit(input: FinishModelInput, trial: FrozenTrial) {
+  const { prepared } = input;
+  const spec = input.learners.find(
+    (s) => s.name === String(trial.userAttrs.learner),
+  ) as LearnerSpec;
+  const params = Object.fromEntries(
+    Object.entries(trial.params).filter(([key]) => key.startsWith(`${spec.name}.`)),
+  ) as Record<string, number | string>;
+  const preprocess = spec.family === 'tree' ? treePreprocessor : linearPreprocessor;
+  const pipeline = new Pipeline({
+    preprocessor: preprocess(prepared.frame, prepared.features),
+    learner: spec.build(prepared.task, params, input.seed),
+  }).fit(prepared.frame, input.target);
+  return { spec, params, pipeline };
+}
+
+/**
+ * Greedy ensemble selection over the kept out-of-fold predictions of the best trials; the
+ * ensemble is used only when its out-of-fold score beats the best single trial's (scored the
+ * same way) and its members can be refitted before the deadline.
+ */
+function chooseEnsemble(
+  input: FinishModelInput,
+): { members: { trial: FrozenTrial; weight: number }[]; score: number } | null {
+  const { study, metric, prepared, outOfFold } = input;
+  const sign = metric.direction === 'maximize' ? 1 : -1;
+  const trials = outOfFold
+    .trialNumbers()
+    .map((number) => study.trials()[number])
+    .filter((t) => t !== undefined && t.state === 'COMPLETE')
+    .sort((a, b) => sign * ((b.values?.[0] ?? 0) - (a.values?.[0] ?? 0)) || a.number - b.number);
+  if (trials.length < 2) return null;
+  const classCount = prepared.classes?.length ?? 0;
+  const candidates = trials.map((t) => ({
+    id: t.number,
+    predictions: outOfFold.get(t.number) as Float64Array,
+  }));
+  const single = scorePredictions(metric, prepared.y, candidates[0].predictions, classCount);
+  const selected = selectEnsemble(candidates, prepared.y, metric, classCount);
+  if (selected.weights.size < 2 || !(sign * (selected.score - single) > 1e-6)) return null;
+  const members = [...selected.weights].map(([number, weight]) => ({
+    trial: study.trials()[number],
+    weight,
+  }));
+  const refitSeconds = members.reduce(
+    (s, m) => s + (1.25 * Number(m.trial.userAttrs.fitSeconds ?? 0)) / prepared.folds.length,
+    0,
+  );
+  if (input.deadline !== undefined && Date.now() + 1000 * refitSeconds > input.deadline) {
+    input.log?.(
+      `an ensemble scored better but would not be refitted within the budget; keeping the best single model`,
+    );
+    return null;
+  }
+  input.log?.(
+    `an ensemble of ${members.length} trials scores ${selected.score.toFixed(4)} out of fold vs ${single.toFixed(4)} for the best single trial`,
+  );
+  return { members, score: selected.score };
+}
+
 async function scoreTestFile(
-  pipeline: Pipeline,
+  pipeline: FittedModel,
   input: FinishModelInput,
   metric: Metric,
 ): Promise<number> {
@@ -139,7 +234,7 @@ async function register(
   store: Store,
   name: string,
   artifactUri: string,
-  pipeline: Pipeline,
+  pipeline: FittedModel,
   metrics: Record<string, number>,
   input: FinishModelInput,
   metric: Metric,

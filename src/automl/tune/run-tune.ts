@@ -230,6 +230,8 @@ async function search(
       seed,
       data: options.data,
       target: options.target,
+      log,
+      ...(budgetMs === null ? {} : { deadline: started + budgetMs - 1000 }),
       ...(options.testData === undefined ? {} : { testData: options.testData }),
       ...(options.register === undefined ? {} : { register: options.register }),
     });

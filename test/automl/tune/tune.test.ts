@@ -65,7 +65,8 @@ describe('tune', () => {
     expect(result.metric).toBe('roc_auc');
     expect(result.trials).toHaveLength(5);
     expect(result.best.state).toBe('COMPLETE');
-    expect(result.model.cvScore).toBe(result.best.values?.[0]);
+    if (result.model.ensemble === null) expect(result.model.cvScore).toBe(result.best.values?.[0]);
+    else expect(result.model.ensemble.length).toBeGreaterThanOrEqual(2);
     const runs = await store.listRuns(result.study);
     const children = runs.filter((r) => r.info.parentRunId === result.parentRunId);
     expect(children).toHaveLength(5);
