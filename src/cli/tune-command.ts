@@ -14,6 +14,7 @@ interface TuneCliOptions {
   metric?: string;
   time?: number;
   trials?: number;
+  concurrency: number;
   learners?: string[];
   cv: number;
   holdout?: string;
@@ -47,6 +48,12 @@ export function registerTuneCommand(program: Command): void {
       duration('--time'),
     )
     .option('--trials <n>', 'most trials to run', positiveInteger('--trials'))
+    .option(
+      '--concurrency <n>',
+      'trials at once, each on its own thread (1 = reproducible)',
+      positiveInteger('--concurrency'),
+      1,
+    )
     .option(
       '--learners <names>',
       'comma-separated learners to consider (default: all for the task)',
@@ -89,6 +96,7 @@ async function runTune(data: string, options: TuneCliOptions): Promise<void> {
     target: options.target,
     cv: options.cv,
     seed: options.seed,
+    concurrency: options.concurrency,
     signal: controller.signal,
     ...(options.task === undefined ? {} : { task: options.task }),
     ...(options.metric === undefined ? {} : { metric: options.metric }),

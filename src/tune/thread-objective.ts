@@ -64,7 +64,10 @@ parentPort.on('message', async ({ number }) => {
   try {
     const objective = await loaded;
     const value = await objective(trialProxy(number), shared);
-    parentPort.postMessage({ type: 'result', value });
+    // { value, extras }: the value, plus data for the main thread (e.g. predictions).
+    if (value !== null && typeof value === 'object' && !Array.isArray(value) && 'value' in value)
+      parentPort.postMessage({ type: 'result', value: value.value, extras: value.extras });
+    else parentPort.postMessage({ type: 'result', value });
   } catch (error) {
     const pruned = error && (error.code === 'ARGMIN_TRIAL_PRUNED' || error.name === 'TrialPruned');
     parentPort.postMessage({ type: 'result', pruned, error: String(error && error.message !== undefined ? error.message : error) });
@@ -77,6 +80,11 @@ export interface ThreadObjectiveOptions {
   readonly exportName?: string;
   /** Threads; default one per core. Run the study with `concurrency` equal to it. */
   readonly threads?: number;
+  /**
+   * Receives what an objective returned beside its value, when it returns
+   * `{ value, extras }` (structured-cloned: typed arrays arrive as copies).
+   */
+  readonly onExtras?: (trialNumber: number, extras: unknown) => void;
   /**
    * Data every thread receives as the objective's second argument, once, when it starts:
    * structured-cloned, except SharedArrayBuffers (and typed arrays over them), which all threads
@@ -197,7 +205,11 @@ export class ThreadObjective {
     this.#finish(slot, (finished) => {
       if (message.pruned) finished.reject(new TrialPruned());
       else if (message.error !== undefined) finished.reject(new Error(message.error));
-      else finished.resolve(message.value as number | readonly number[]);
+      else {
+        if (message.extras !== undefined)
+          this.#options.onExtras?.(finished.trial.number, message.extras);
+        finished.resolve(message.value as number | readonly number[]);
+      }
     });
   }
 
@@ -223,7 +235,7 @@ export class ThreadObjective {
 
 type ThreadMessage =
   | { type: 'call'; method: string; args: unknown[] }
-  | { type: 'result'; value?: unknown; pruned?: boolean; error?: string };
+  | { type: 'result'; value?: unknown; extras?: unknown; pruned?: boolean; error?: string };
 
 /** The trial methods a thread may call, by name. */
 function callTrial(trial: Trial, method: string, args: unknown[]): unknown {

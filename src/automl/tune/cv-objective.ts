@@ -53,7 +53,7 @@ export interface CvObjectiveContext {
   readonly seed: number;
   /** True once the search must stop (time budget, Ctrl-C): the trial ends at its next fold. */
   readonly shouldStop: () => boolean;
-  readonly outOfFold: OutOfFoldStore;
+  readonly outOfFold: Pick<OutOfFoldStore, 'offer'>;
 }
 
 /** Why a trial stopped between folds. */

@@ -1,4 +1,5 @@
-import { basename, extname } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { InvalidParameterError, StoreConflictError, StoreNotFoundError } from '../../errors.js';
 import type { Task } from '../../learners/index.js';
 import { getMetric } from '../../metrics/index.js';
@@ -11,6 +12,8 @@ import { MedianPruner } from '../../tune/schedulers/median-pruner.js';
 import { findStudy } from '../../tune/storage/study-rows.js';
 import type { Study } from '../../tune/study.js';
 import type { FrozenTrial } from '../../tune/types.js';
+import { ThreadObjective } from '../../tune/thread-objective.js';
+import type { ThreadTuneData } from './thread-entry.js';
 import { defaultMetrics } from '../score-pipeline.js';
 import { OutOfFoldStore, cvObjective } from './cv-objective.js';
 import { FoldCache } from './fold-cache.js';
@@ -28,6 +31,11 @@ export interface TuneOptions extends DataOptions {
   readonly timeMs?: number;
   /** Most trials to run (this session). */
   readonly trials?: number;
+  /**
+   * Trials at once, each on a worker thread with its own copy of the data (default 1, which
+   * is also the only setting whose results do not depend on timing).
+   */
+  readonly concurrency?: number;
   /** Learner names to consider; default all for the task. */
   readonly learners?: readonly string[];
   /** A file scored once by the final model. */
@@ -143,6 +151,7 @@ async function search(
     tags: { 'argmin.study': studyName, 'argmin.role': 'tune' },
   });
   let study: Study | undefined;
+  let pool: ThreadObjective | null = null;
   try {
     study = await openStudy({
       store,
@@ -160,13 +169,14 @@ async function search(
     const cache = new FoldCache(prepared.frame, prepared.features, prepared.y, prepared.folds);
     const outOfFold = new OutOfFoldStore(20, metric.direction);
     const budgetMs = options.timeMs ?? null;
-    // Trials stop early enough to leave the refit its time: the slowest fold seen so far,
-    // times the folds' share of the data, plus a fixed reserve.
+    // Trials stop early enough to leave the final fit its time: refitting a few ensemble
+    // members on all rows costs about four of the slowest folds seen so far (a fold trains on
+    // (k-1)/k of the rows), plus a fixed reserve for saving and registering.
     let slowestFoldMs = 0;
     const searchDeadline = () =>
       budgetMs === null
         ? Infinity
-        : started + budgetMs - RESERVE_MS - slowestFoldMs * (prepared.folds.length > 1 ? 1.5 : 1);
+        : started + budgetMs - Math.max(RESERVE_MS, 0.03 * budgetMs) - 4 * slowestFoldMs;
     const counts = { done: 0, failed: 0, pruned: 0 };
     // The deadline moves earlier as slower folds are seen; once it passes, no new trial starts.
     const outOfTime = new AbortController();
@@ -178,21 +188,44 @@ async function search(
       if (!stopSearch.aborted && Date.now() > searchDeadline()) outOfTime.abort();
       return stopSearch.aborted;
     };
-    const objective = cvObjective({
-      task: prepared.task,
-      classCount: prepared.classes?.length ?? 0,
-      metric,
-      learners,
-      cache,
-      y: prepared.y,
-      seed,
-      shouldStop,
-      outOfFold,
-    });
+    const concurrency = options.concurrency ?? 1;
+    const threadResults = new Map<number, Float64Array>();
+    const stopFlag = new Int32Array(new SharedArrayBuffer(4));
+    stopSearch.addEventListener('abort', () => Atomics.store(stopFlag, 0, 1));
+    pool =
+      concurrency > 1
+        ? new ThreadObjective(threadEntryPath(), {
+            threads: concurrency,
+            shared: {
+              data: dataOptionsOf(options),
+              metric: metric.name,
+              learners: learners.map((l) => l.name),
+              seed,
+              stop: stopFlag.buffer as SharedArrayBuffer,
+            } satisfies ThreadTuneData,
+            onExtras: (number, predictions) => {
+              if (predictions instanceof Float64Array) threadResults.set(number, predictions);
+            },
+          })
+        : null;
+    const objective =
+      pool?.objective ??
+      cvObjective({
+        task: prepared.task,
+        classCount: prepared.classes?.length ?? 0,
+        metric,
+        learners,
+        cache,
+        y: prepared.y,
+        seed,
+        shouldStop,
+        outOfFold,
+      });
     const remaining = searchDeadline() - Date.now();
     const stoppedBy = await study.optimize(objective, {
       ...(options.trials === undefined ? {} : { trials: options.trials }),
       ...(Number.isFinite(remaining) ? { timeout: Math.max(1, remaining) } : {}),
+      concurrency,
       signal: stopSearch,
       onTrialEnd: (trial) => {
         if (trial.state === 'COMPLETE') counts.done++;
@@ -200,6 +233,10 @@ async function search(
         else counts.failed++;
         const seconds = Number(trial.userAttrs.fitSeconds ?? 0);
         slowestFoldMs = Math.max(slowestFoldMs, (1000 * seconds) / prepared.folds.length);
+        const predictions = threadResults.get(trial.number);
+        threadResults.delete(trial.number);
+        if (trial.state === 'COMPLETE' && predictions !== undefined)
+          outOfFold.offer(trial.number, (trial.values as readonly number[])[0], predictions);
         shouldStop();
         options.onTrial?.(trial, {
           ...counts,
@@ -258,8 +295,41 @@ async function search(
     await parent.end('FAILED').catch(() => undefined);
     throw error;
   } finally {
+    await pool?.close();
     await study?.close();
   }
+}
+
+/** The data options alone, as plain data a thread can receive. */
+function dataOptionsOf(options: TuneOptions): DataOptions {
+  const keys = [
+    'data',
+    'target',
+    'task',
+    'ignore',
+    'id',
+    'nullValues',
+    'cv',
+    'holdout',
+    'timeColumn',
+    'seed',
+  ] as const;
+  return Object.fromEntries(
+    keys.filter((key) => options[key] !== undefined).map((key) => [key, options[key]]),
+  ) as unknown as DataOptions;
+}
+
+/**
+ * The thread objective's module file. From the built package it sits beside this one; when this
+ * file runs as TypeScript source (tests), the built copy under dist/ is the one a thread can load.
+ */
+function threadEntryPath(): string {
+  const here = fileURLToPath(import.meta.url);
+  const built = here.replace(
+    /^(.*)([\\/])src\2(.*)run-tune\.ts$/,
+    '$1$2dist$2src$2$3thread-entry.js',
+  );
+  return built === here ? join(dirname(here), 'thread-entry.js') : built;
 }
 
 function bestOf(study: Study): FrozenTrial | null {

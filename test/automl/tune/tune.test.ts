@@ -109,6 +109,15 @@ describe('tune', () => {
     ).rejects.toThrow(/tuned target "Status", not "Home"/);
   });
 
+  it('runs trials on two threads with --concurrency 2, keeping their predictions for the ensemble', async () => {
+    const store = await freshStore();
+    const result = await tune(options(store, { trials: 6, concurrency: 2 }));
+    expect(result.trials).toHaveLength(6);
+    expect(result.trials.filter((t) => t.state === 'COMPLETE').length).toBeGreaterThanOrEqual(2);
+    for (const trial of result.trials) expect(trial.userAttrs.learner).toMatch(/gbdt|logistic/);
+    expect(result.model.artifactUri).toMatch(/^runs:\//);
+  });
+
   it('starts no trial after its signal aborts and still saves the best so far', async () => {
     const store = await freshStore();
     const controller = new AbortController();
