@@ -88,7 +88,9 @@ describe('argmin tune', () => {
     // The issue's promise: within 5% or 10 s of the budget, whichever is larger.
     expect(result.seconds).toBeLessThan(6 + 10);
     expect(result.stdout).toMatch(/rank\s+trial\s+learner\s+cv roc_auc/);
-    expect(result.stdout).toMatch(/Winner: (\w[\w-]* \(trial \d+\)|ensemble of \d+: .+), cv roc_auc 0\.\d+/);
+    expect(result.stdout).toMatch(
+      /Winner: (\w[\w-]* \(trial \d+\)|ensemble of \d+: .+), cv roc_auc 0\.\d+/,
+    );
     expect(result.stdout).toMatch(/Registered credit version 1: now @champion/);
     expect(result.stdout).toContain(`argmin models show credit --store ${store}`);
     const opened = await openStore(store, { handleExit: false });
