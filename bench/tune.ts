@@ -11,7 +11,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Sampler } from '../src/tune/index.js';
-import { NopPruner, RandomSampler, TpeSampler, createStudy } from '../src/tune/index.js';
+import {
+  CmaEsSampler,
+  NopPruner,
+  RandomSampler,
+  TpeSampler,
+  createStudy,
+} from '../src/tune/index.js';
 import type { BenchRow } from './report.js';
 import { printMarkdown, runAnchor, writeResults } from './report.js';
 import type { TuneProblem } from './tune-functions.js';
@@ -51,6 +57,7 @@ async function main(): Promise<void> {
   const variants = [
     ['TPE', (seed: number) => new TpeSampler({ seed })],
     ['multivariate TPE', (seed: number) => new TpeSampler({ seed, multivariate: true })],
+    ['CMA-ES', (seed: number) => new CmaEsSampler({ seed })],
     ['random search', (seed: number) => new RandomSampler({ seed })],
   ] as const;
   const results = new Map<string, { bests: number[]; seconds: number }>();

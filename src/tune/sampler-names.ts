@@ -1,4 +1,5 @@
 import { InvalidParameterError } from '../errors.js';
+import { CmaEsSampler } from './samplers/cmaes-sampler.js';
 import { QmcSampler } from './samplers/qmc-sampler.js';
 import { RandomSampler } from './samplers/random-sampler.js';
 import { TpeSampler } from './samplers/tpe-sampler.js';
@@ -13,6 +14,7 @@ const factories: Readonly<Record<string, (seed: number) => Sampler>> = Object.fr
   qmc: (seed) => new QmcSampler({ seed, scramble: true }),
   tpe: (seed) => new TpeSampler({ seed, multivariate: true, constantLiar: true }),
   'tpe-optuna': (seed) => new TpeSampler({ seed }),
+  cmaes: (seed) => new CmaEsSampler({ seed }),
 });
 
 export const SAMPLER_NAMES: readonly string[] = Object.freeze(Object.keys(factories));

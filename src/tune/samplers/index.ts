@@ -8,3 +8,4 @@ export { TpeSampler, parzenAxis, type TpeSamplerOptions } from './tpe-sampler.js
 export { ParzenEstimator, type ParzenAxis, type ParzenOptions } from './parzen-estimator.js';
 export { defaultGamma, defaultWeights, splitObservations } from './tpe-observations.js';
 export { intersectionSearchSpace, trialSearchSpace } from './search-space.js';
+export { CmaEsSampler, CMAES_GENERATION_KEY, type CmaEsSamplerOptions } from './cmaes-sampler.js';
