@@ -1,5 +1,7 @@
 import { InvalidParameterError } from '../errors.js';
+import { AnnealingSampler } from './samplers/annealing-sampler.js';
 import { CmaEsSampler } from './samplers/cmaes-sampler.js';
+import { RecursiveRandomSampler } from './samplers/recursive-random-sampler.js';
 import { QmcSampler } from './samplers/qmc-sampler.js';
 import { RandomSampler } from './samplers/random-sampler.js';
 import { TpeSampler } from './samplers/tpe-sampler.js';
@@ -15,6 +17,8 @@ const factories: Readonly<Record<string, (seed: number) => Sampler>> = Object.fr
   tpe: (seed) => new TpeSampler({ seed, multivariate: true, constantLiar: true }),
   'tpe-optuna': (seed) => new TpeSampler({ seed }),
   cmaes: (seed) => new CmaEsSampler({ seed }),
+  annealing: (seed) => new AnnealingSampler({ seed }),
+  'recursive-random': (seed) => new RecursiveRandomSampler({ seed }),
 });
 
 export const SAMPLER_NAMES: readonly string[] = Object.freeze(Object.keys(factories));

@@ -1,12 +1,13 @@
 import { Rng } from '../../data/rng.js';
 import { InvalidParameterError } from '../../errors.js';
 import type { Distribution, ParamValue } from '../distributions.js';
-import { fromInternal, internalBounds, sampleUniform, toInternal } from '../distributions.js';
+import { sampleUniform } from '../distributions.js';
 import { isWritableStudyView } from '../pruner-hook.js';
 import type { FrozenTrial, Sampler, StudyView } from '../types.js';
 import { CmaState } from './cmaes-state.js';
 import { intersectionSearchSpace } from './search-space.js';
 import { resolveCount, resolveSeed } from './seed.js';
+import { UnitCube } from './unit-cube.js';
 
 /** System attribute recording the CMA-ES generation a trial was sampled in. */
 export const CMAES_GENERATION_KEY = 'cmaes:generation';
@@ -20,13 +21,6 @@ export interface CmaEsSamplerOptions {
   readonly populationSize?: number;
   /** Starting mean by parameter name (values in the parameter's own units); default: the centre. */
   readonly x0?: Readonly<Record<string, number>>;
-}
-
-interface Axis {
-  readonly name: string;
-  readonly distribution: Distribution;
-  readonly low: number;
-  readonly high: number;
 }
 
 /**
@@ -46,8 +40,7 @@ export class CmaEsSampler implements Sampler {
   readonly options: Readonly<{ seed: number; sigma0: number; populationSize: number | null }>;
   readonly #x0: Readonly<Record<string, number>>;
   readonly #rng: Rng;
-  #axes: Axis[] = [];
-  #spaceKey = '';
+  #cube: UnitCube | null = null;
   #state: CmaState | null = null;
   /** Trials sampled in the current generation. */
   #members = new Set<number>();
@@ -101,12 +94,7 @@ export class CmaEsSampler implements Sampler {
     this.#members.add(trial.number);
     if (isWritableStudyView(study))
       study.setTrialSystemAttr(trial.number, CMAES_GENERATION_KEY, state.generations);
-    const params: Record<string, ParamValue> = {};
-    this.#axes.forEach((axis, i) => {
-      const unit = Math.min(1, Math.max(0, x[i]));
-      params[axis.name] = fromInternal(axis.distribution, axis.low + unit * (axis.high - axis.low));
-    });
-    return params;
+    return (this.#cube as UnitCube).fromUnit(x);
   }
 
   sampleIndependent(
@@ -120,20 +108,17 @@ export class CmaEsSampler implements Sampler {
 
   /** The CMA-ES for this space, started afresh when the space changes. */
   #stateFor(space: Readonly<Record<string, Distribution>>): CmaState {
-    const key = JSON.stringify(Object.entries(space));
-    if (this.#state !== null && key === this.#spaceKey) return this.#state;
-    this.#spaceKey = key;
-    this.#axes = Object.entries(space).map(([name, distribution]) => {
-      const [low, high] = internalBounds(distribution);
-      return { name, distribution, low, high };
-    });
-    const mean = Float64Array.from(this.#axes, (axis) => {
-      const start = this.#x0[axis.name];
-      if (start === undefined) return 0.5;
-      const unit = (toInternal(axis.distribution, start) - axis.low) / (axis.high - axis.low);
-      return Math.min(1, Math.max(0, unit));
-    });
-    const n = this.#axes.length;
+    const cube = new UnitCube(space);
+    if (this.#state !== null && this.#cube !== null && cube.key === this.#cube.key)
+      return this.#state;
+    this.#cube = cube;
+    const centre = cube.toUnit(
+      Object.fromEntries(cube.names.map((name) => [name, this.#x0[name] ?? Number.NaN] as const)),
+    );
+    const mean = centre.map((v, i) =>
+      cube.names[i] in this.#x0 && Number.isFinite(v) ? Math.min(1, Math.max(0, v)) : 0.5,
+    );
+    const n = cube.dimensions;
     this.#state = new CmaState(
       mean,
       this.options.sigma0,
@@ -153,14 +138,8 @@ export class CmaEsSampler implements Sampler {
     const ranked = complete
       .slice(0, state.lambda)
       .sort((a, b) => sign * ((a.values as number[])[0] - (b.values as number[])[0]));
-    state.tell(
-      ranked.map((t) =>
-        Float64Array.from(this.#axes, (axis) => {
-          const internal = toInternal(axis.distribution, t.params[axis.name]);
-          return (internal - axis.low) / (axis.high - axis.low);
-        }),
-      ),
-    );
+    const cube = this.#cube as UnitCube;
+    state.tell(ranked.map((t) => cube.toUnit(t.params)));
     this.#members = new Set();
   }
 }

@@ -9,3 +9,9 @@ export { ParzenEstimator, type ParzenAxis, type ParzenOptions } from './parzen-e
 export { defaultGamma, defaultWeights, splitObservations } from './tpe-observations.js';
 export { intersectionSearchSpace, trialSearchSpace } from './search-space.js';
 export { CmaEsSampler, CMAES_GENERATION_KEY, type CmaEsSamplerOptions } from './cmaes-sampler.js';
+export { AnnealingSampler, type AnnealingSamplerOptions } from './annealing-sampler.js';
+export {
+  RecursiveRandomSampler,
+  type RecursiveRandomSamplerOptions,
+} from './recursive-random-sampler.js';
+export { UnitCube } from './unit-cube.js';
