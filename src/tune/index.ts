@@ -23,3 +23,11 @@ export { RETRIED_FROM_KEY, RETRY_COUNT_KEY } from './storage/orphans.js';
 export { work, type WorkOptions } from './worker.js';
 export { SAMPLER_NAMES, samplerByName } from './sampler-names.js';
 export { ThreadObjective, type ThreadObjectiveOptions } from './thread-objective.js';
+export {
+  parseSearchSpace,
+  spaceToJSON,
+  suggestFromSpace,
+  type SearchSpace,
+  type SpaceParam,
+  type SpaceTrial,
+} from './space/declarative-space.js';
