@@ -3,6 +3,9 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { openStore } from '../store/index.js';
 import type { Store } from '../store/index.js';
+import { InvalidParameterError } from '../errors.js';
+import { parameterImportance } from '../tune/importance/fanova.js';
+import type { ParamImportance } from '../tune/importance/fanova.js';
 import { openStudy } from '../tune/open-study.js';
 import { requireStudy } from '../tune/storage/study-rows.js';
 import type { Study } from '../tune/study.js';
@@ -125,17 +128,35 @@ export function registerStudiesCommand(program: Command): void {
         const study = await openStudy({ store, name, directions: record.directions });
         try {
           const best = bestTrials(study, record.directions, options.top);
+          const importance = importanceOf(study);
           if (options.format === 'json')
-            return printJson({ ...record, trials: study.history(), best });
+            return printJson({ ...record, trials: study.history(), best, importance });
           console.log(`study ${name}: ${record.directions.join(', ')}`);
           console.log(`settings: ${JSON.stringify(record.settings)}`);
           console.log(`trials: ${countStates(study.trials())}`);
           if (best.length > 0) console.log(trialTable(best));
+          if (importance.length > 0)
+            console.log(
+              `\nparameter importance (fANOVA on the completed trials):\n${renderTable(
+                ['param', 'importance'],
+                importance.map((i) => [i.param, i.importance.toFixed(3)]),
+              )}`,
+            );
         } finally {
           await study.close();
         }
       });
     });
+}
+
+/** Importance of the parameters all completed trials share; empty when it cannot be computed. */
+function importanceOf(study: Study): ParamImportance[] {
+  try {
+    return parameterImportance(study.trials(), { seed: 0 });
+  } catch (error) {
+    if (error instanceof InvalidParameterError) return [];
+    throw error;
+  }
 }
 
 /** The best completed trials, best first (single objective), or the Pareto front. */

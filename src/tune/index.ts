@@ -31,3 +31,8 @@ export {
   type SpaceParam,
   type SpaceTrial,
 } from './space/declarative-space.js';
+export {
+  parameterImportance,
+  type ImportanceOptions,
+  type ParamImportance,
+} from './importance/fanova.js';

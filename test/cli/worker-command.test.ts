@@ -76,6 +76,10 @@ forEachDialect((target) => {
       expect(new Set([...byTrial.values()].flat()).size).toBe(2);
       const trials = await storedTrials(uri, 'shared');
       expect(trials.filter((t) => t.state === 'COMPLETE')).toHaveLength(20);
+      const shown = await startWriter(argmin, ['studies', 'show', 'shared', '--store', uri]).exited;
+      expect(shown.code, shown.stderr).toBe(0);
+      expect(shown.stdout).toMatch(/trials: 20 complete/);
+      expect(shown.stdout).toMatch(/parameter importance[\s\S]*x\s+1\.000/);
     }, 60_000);
 
     it('finishes the study after a worker is killed mid-trial: completed trials kept, the orphan failed', async () => {
