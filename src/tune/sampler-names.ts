@@ -2,6 +2,7 @@ import { InvalidParameterError } from '../errors.js';
 import { AnnealingSampler } from './samplers/annealing-sampler.js';
 import { CmaEsSampler } from './samplers/cmaes-sampler.js';
 import { RecursiveRandomSampler } from './samplers/recursive-random-sampler.js';
+import { Nsga2Sampler } from './samplers/nsga2-sampler.js';
 import { QmcSampler } from './samplers/qmc-sampler.js';
 import { RandomSampler } from './samplers/random-sampler.js';
 import { TpeSampler } from './samplers/tpe-sampler.js';
@@ -19,6 +20,7 @@ const factories: Readonly<Record<string, (seed: number) => Sampler>> = Object.fr
   cmaes: (seed) => new CmaEsSampler({ seed }),
   annealing: (seed) => new AnnealingSampler({ seed }),
   'recursive-random': (seed) => new RecursiveRandomSampler({ seed }),
+  nsga2: (seed) => new Nsga2Sampler({ seed }),
 });
 
 export const SAMPLER_NAMES: readonly string[] = Object.freeze(Object.keys(factories));

@@ -15,3 +15,5 @@ export {
   type RecursiveRandomSamplerOptions,
 } from './recursive-random-sampler.js';
 export { UnitCube } from './unit-cube.js';
+export { Nsga2Sampler, NSGA2_GENERATION_KEY, type Nsga2SamplerOptions } from './nsga2-sampler.js';
+export { crowdingDistances, nondominatedFronts, selectElite } from './nsga2/selection.js';
