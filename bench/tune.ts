@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import type { Sampler } from '../src/tune/index.js';
 import {
   CmaEsSampler,
+  GpSampler,
   NopPruner,
   RandomSampler,
   TpeSampler,
@@ -58,6 +59,7 @@ async function main(): Promise<void> {
     ['TPE', (seed: number) => new TpeSampler({ seed })],
     ['multivariate TPE', (seed: number) => new TpeSampler({ seed, multivariate: true })],
     ['CMA-ES', (seed: number) => new CmaEsSampler({ seed })],
+    ['GP-BO (EI)', (seed: number) => new GpSampler({ seed })],
     ['random search', (seed: number) => new RandomSampler({ seed })],
   ] as const;
   const results = new Map<string, { bests: number[]; seconds: number }>();

@@ -1,6 +1,7 @@
 import { InvalidParameterError } from '../errors.js';
 import { AnnealingSampler } from './samplers/annealing-sampler.js';
 import { CmaEsSampler } from './samplers/cmaes-sampler.js';
+import { GpSampler } from './samplers/gp-sampler.js';
 import { RecursiveRandomSampler } from './samplers/recursive-random-sampler.js';
 import { Nsga2Sampler } from './samplers/nsga2-sampler.js';
 import { QmcSampler } from './samplers/qmc-sampler.js';
@@ -18,6 +19,7 @@ const factories: Readonly<Record<string, (seed: number) => Sampler>> = Object.fr
   tpe: (seed) => new TpeSampler({ seed, multivariate: true, constantLiar: true }),
   'tpe-optuna': (seed) => new TpeSampler({ seed }),
   cmaes: (seed) => new CmaEsSampler({ seed }),
+  gp: (seed) => new GpSampler({ seed }),
   annealing: (seed) => new AnnealingSampler({ seed }),
   'recursive-random': (seed) => new RecursiveRandomSampler({ seed }),
   nsga2: (seed) => new Nsga2Sampler({ seed }),

@@ -17,3 +17,5 @@ export {
 export { UnitCube } from './unit-cube.js';
 export { Nsga2Sampler, NSGA2_GENERATION_KEY, type Nsga2SamplerOptions } from './nsga2-sampler.js';
 export { crowdingDistances, nondominatedFronts, selectElite } from './nsga2/selection.js';
+export { GpSampler, type Acquisition, type GpSamplerOptions } from './gp-sampler.js';
+export { GaussianProcess, matern } from './gp/gaussian-process.js';
