@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Sampler } from '../src/tune/index.js';
 import {
+  AutoSampler,
   CmaEsSampler,
   GpSampler,
   NopPruner,
@@ -60,6 +61,7 @@ async function main(): Promise<void> {
     ['multivariate TPE', (seed: number) => new TpeSampler({ seed, multivariate: true })],
     ['CMA-ES', (seed: number) => new CmaEsSampler({ seed })],
     ['GP-BO (EI)', (seed: number) => new GpSampler({ seed })],
+    ['auto (GP-BO; TPE on conditional spaces)', (seed: number) => new AutoSampler({ seed })],
     ['random search', (seed: number) => new RandomSampler({ seed })],
   ] as const;
   const results = new Map<string, { bests: number[]; seconds: number }>();

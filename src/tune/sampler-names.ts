@@ -1,5 +1,6 @@
 import { InvalidParameterError } from '../errors.js';
 import { AnnealingSampler } from './samplers/annealing-sampler.js';
+import { AutoSampler } from './samplers/auto-sampler.js';
 import { CmaEsSampler } from './samplers/cmaes-sampler.js';
 import { GpSampler } from './samplers/gp-sampler.js';
 import { RecursiveRandomSampler } from './samplers/recursive-random-sampler.js';
@@ -10,10 +11,12 @@ import { TpeSampler } from './samplers/tpe-sampler.js';
 import type { Sampler } from './types.js';
 
 /**
- * Samplers a configuration or the CLI can name, each from a seed. `tpe` is TPE as parallel
- * workers should run it (multivariate, constant liar); `tpe-optuna` is Optuna 3.1's default.
+ * Samplers a configuration or the CLI can name, each from a seed. `auto` is GP-BO on fixed
+ * spaces and TPE on conditional ones; `tpe` is TPE as parallel workers should run it
+ * (multivariate, constant liar); `tpe-optuna` is Optuna 3.1's default.
  */
 const factories: Readonly<Record<string, (seed: number) => Sampler>> = Object.freeze({
+  auto: (seed) => new AutoSampler({ seed }),
   random: (seed) => new RandomSampler({ seed }),
   qmc: (seed) => new QmcSampler({ seed, scramble: true }),
   tpe: (seed) => new TpeSampler({ seed, multivariate: true, constantLiar: true }),

@@ -19,3 +19,5 @@ export { Nsga2Sampler, NSGA2_GENERATION_KEY, type Nsga2SamplerOptions } from './
 export { crowdingDistances, nondominatedFronts, selectElite } from './nsga2/selection.js';
 export { GpSampler, type Acquisition, type GpSamplerOptions } from './gp-sampler.js';
 export { GaussianProcess, matern } from './gp/gaussian-process.js';
+export { AutoSampler, type AutoSamplerOptions } from './auto-sampler.js';
+export { BohbSampler, bohb, type BohbSamplerOptions } from './bohb-sampler.js';
