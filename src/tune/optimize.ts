@@ -43,14 +43,17 @@ export async function runOptimize(
   const runOne = async (trial: Trial): Promise<void> => {
     let outcome: number | readonly number[];
     try {
-      outcome = await objective(trial);
+      outcome = await withTimeLimit(objective(trial), options.trialTimeout);
     } catch (error) {
       if (error instanceof TrialPruned) {
         await host.tell(trial, 'PRUNED');
         return;
       }
-      await host.fail(trial.number, `objective threw: ${messageOf(error)}`);
-      if (!options.catch) {
+      await host.fail(
+        trial.number,
+        error instanceof TrialTimeLimit ? error.message : `objective threw: ${messageOf(error)}`,
+      );
+      if (!options.catch && !(error instanceof TrialTimeLimit)) {
         stopped = true;
         firstError ??= { error };
       }
@@ -95,4 +98,22 @@ export async function runOptimize(
   if (budgetSpent) return 'budget';
   if (options.signal?.aborted === true) return 'aborted';
   return started >= options.trials ? 'trials' : 'timeout';
+}
+
+/** Thrown inside the loop when a trial outlives `trialTimeout`; its message becomes the reason. */
+class TrialTimeLimit extends Error {}
+
+/** The objective's outcome, or a rejection once `limit` ms have passed (Infinity: no limit). */
+function withTimeLimit<T>(outcome: T | Promise<T>, limit: number): T | Promise<T> {
+  if (!Number.isFinite(limit) || !(outcome instanceof Promise)) return outcome;
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new TrialTimeLimit(`exceeded the per-trial time limit of ${limit} ms`)),
+      limit,
+    );
+  });
+  // A late result or error of the abandoned objective must not surface as unhandled.
+  outcome.catch(() => undefined);
+  return Promise.race([outcome, expired]).finally(() => clearTimeout(timer));
 }

@@ -39,6 +39,12 @@ export interface OptimizeOptions {
   readonly onTrialEnd?: (trial: FrozenTrial) => void;
   /** Once aborted, no new trial starts (running ones finish): e.g. Ctrl-C. */
   readonly signal?: AbortSignal;
+  /**
+   * Milliseconds a trial may run: past it, the trial is failed and the study goes on. An async
+   * objective is not stopped (JavaScript cannot cancel it) — its late result is ignored; a
+   * synchronous one cannot be interrupted at all: use ThreadObjective's `timeLimitMs` for those.
+   */
+  readonly trialTimeout?: number;
 }
 
 export interface ResolvedOptimizeOptions {
@@ -48,6 +54,7 @@ export interface ResolvedOptimizeOptions {
   readonly catch: boolean;
   readonly onTrialEnd: ((trial: FrozenTrial) => void) | null;
   readonly signal: AbortSignal | null;
+  readonly trialTimeout: number;
 }
 
 function checkDirection(direction: unknown, option: string): Direction {
@@ -129,11 +136,18 @@ export function resolveOptimizeOptions(options: OptimizeOptions): ResolvedOptimi
     );
   if (options.catch !== undefined && typeof options.catch !== 'boolean')
     throw new InvalidParameterError('optimize', 'catch', 'must be true or false');
+  if (options.trialTimeout !== undefined && !(options.trialTimeout > 0))
+    throw new InvalidParameterError(
+      'optimize',
+      'trialTimeout',
+      `must be a positive number of milliseconds (got ${options.trialTimeout})`,
+    );
   if (options.onTrialEnd !== undefined && typeof options.onTrialEnd !== 'function')
     throw new InvalidParameterError('optimize', 'onTrialEnd', 'must be a function of the trial');
   return Object.freeze({
     onTrialEnd: options.onTrialEnd ?? null,
     signal: options.signal ?? null,
+    trialTimeout: options.trialTimeout ?? Infinity,
     trials: trials ?? Infinity,
     timeout: timeout ?? Infinity,
     concurrency,

@@ -81,6 +81,11 @@ export interface ThreadObjectiveOptions {
   /** Threads; default one per core. Run the study with `concurrency` equal to it. */
   readonly threads?: number;
   /**
+   * Milliseconds a trial may run before its thread is terminated (and replaced) and the trial
+   * failed: the one way to stop a synchronous objective. Default: no limit.
+   */
+  readonly timeLimitMs?: number;
+  /**
    * Receives what an objective returned beside its value, when it returns
    * `{ value, extras }` (structured-cloned: typed arrays arrive as copies).
    */
@@ -102,7 +107,10 @@ interface Slot {
     trial: Trial;
     resolve: (value: number | readonly number[]) => void;
     reject: (error: unknown) => void;
+    timer: NodeJS.Timeout | undefined;
   } | null;
+  /** Set when the time limit terminated the thread, so its exit explains itself. */
+  expired: boolean;
 }
 
 /**
@@ -131,6 +139,12 @@ export class ThreadObjective {
         'threads',
         `must be a whole number ≥ 1 (got ${threads})`,
       );
+    if (options.timeLimitMs !== undefined && !(options.timeLimitMs > 0))
+      throw new InvalidParameterError(
+        'ThreadObjective',
+        'timeLimitMs',
+        `must be a positive number of milliseconds (got ${options.timeLimitMs})`,
+      );
     if (typeof modulePath !== 'string' || modulePath === '')
       throw new InvalidParameterError('ThreadObjective', 'modulePath', 'must be a file path');
     this.threads = threads;
@@ -147,8 +161,16 @@ export class ThreadObjective {
   #run(trial: Trial): Promise<number | readonly number[]> {
     if (this.#closed) throw new InvalidParameterError('ThreadObjective', 'pool', 'is closed');
     const slot = this.#slots.find((s) => s.job === null) ?? this.#spawn();
+    const limit = this.#options.timeLimitMs;
     return new Promise((resolve, reject) => {
-      slot.job = { trial, resolve, reject };
+      const timer =
+        limit === undefined
+          ? undefined
+          : setTimeout(() => {
+              slot.expired = true;
+              void slot.worker.terminate();
+            }, limit);
+      slot.job = { trial, resolve, reject, timer };
       slot.worker.postMessage({ number: trial.number });
     });
   }
@@ -175,13 +197,20 @@ export class ThreadObjective {
       flag: new Int32Array(answer, 0, 2),
       bytes: new Uint8Array(answer, 8),
       job: null,
+      expired: false,
     };
     worker.on('message', (message: ThreadMessage) => this.#onMessage(slot, message));
     worker.on('error', (error) => this.#finish(slot, (job) => job.reject(error)));
     worker.on('exit', (code) => {
       this.#slots.splice(this.#slots.indexOf(slot), 1);
       this.#finish(slot, (job) =>
-        job.reject(new Error(`the objective's thread exited (code ${code}) during the trial`)),
+        job.reject(
+          new Error(
+            slot.expired
+              ? `exceeded the per-trial time limit of ${this.#options.timeLimitMs} ms (its thread was stopped)`
+              : `the objective's thread exited (code ${code}) during the trial`,
+          ),
+        ),
       );
     });
     this.#slots.push(slot);
@@ -229,6 +258,7 @@ export class ThreadObjective {
     const job = slot.job;
     if (job === null) return;
     slot.job = null;
+    clearTimeout(job.timer);
     settle(job);
   }
 }

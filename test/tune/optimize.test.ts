@@ -183,4 +183,19 @@ describe('Study.optimize', () => {
     expect(stop).toBe('aborted');
     expect(study.trials().map((t) => t.state)).toEqual(['COMPLETE', 'COMPLETE', 'COMPLETE']);
   });
+
+  it('fails a trial that outlives trialTimeout and goes on, even with catch: false', async () => {
+    const study = createStudy({ seed: 1 });
+    await study.optimize(
+      (trial) =>
+        new Promise<number>((resolve) =>
+          setTimeout(() => resolve(1), trial.number === 0 ? 500 : 1),
+        ),
+      { trials: 3, trialTimeout: 50, catch: false },
+    );
+    expect(study.trials().map((t) => t.state)).toEqual(['FAIL', 'COMPLETE', 'COMPLETE']);
+    expect(study.trials()[0].systemAttrs[FAIL_REASON_KEY]).toBe(
+      'exceeded the per-trial time limit of 50 ms',
+    );
+  });
 });

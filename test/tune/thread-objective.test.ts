@@ -61,7 +61,17 @@ describe('ThreadObjective', () => {
     await study.optimize(threads.objective, { trials: 2 });
     expect(study.trials().map((t) => t.state)).toEqual(['FAIL', 'FAIL']);
     expect(study.trials()[0].systemAttrs[FAIL_REASON_KEY]).toMatch(
-      /no function "nope" \(it exports: invertedRange, objective\)/,
+      /no function "nope" \(it exports: invertedRange, objective, stuckFirst\)/,
+    );
+  });
+
+  it('stops a stuck synchronous trial at its time limit, fails it, and goes on', async () => {
+    const threads = pool({ threads: 1, exportName: 'stuckFirst', timeLimitMs: 300 });
+    const study = createStudy({ seed: 1 });
+    await study.optimize(threads.objective, { trials: 3 });
+    expect(study.trials().map((t) => t.state)).toEqual(['FAIL', 'COMPLETE', 'COMPLETE']);
+    expect(study.trials()[0].systemAttrs[FAIL_REASON_KEY]).toMatch(
+      /per-trial time limit of 300 ms \(its thread was stopped\)/,
     );
   });
 
