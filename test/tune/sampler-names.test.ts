@@ -15,6 +15,8 @@ describe('samplerByName', () => {
 
   it('names the samplers there are when asked for an unknown one', () => {
     expect(() => samplerByName('annealing-typo', 1)).toThrow(InvalidParameterError);
-    expect(() => samplerByName('annealing-typo', 1)).toThrow(/choose one of auto, random, qmc, tpe/);
+    expect(() => samplerByName('annealing-typo', 1)).toThrow(
+      /choose one of auto, random, qmc, tpe/,
+    );
   });
 });

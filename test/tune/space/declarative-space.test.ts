@@ -58,7 +58,10 @@ learner: { type: categorical, choices: [gbdt, logistic] }`;
       'x: { type: flaot, low: 0, high: 1 }',
       /"x".*type "flaot"; use float, int or categorical.*line 1, column 4/,
     ],
-    ['x: { type: float, low: 0, high: 1, lgo: true }', /unknown key "lgo".*space\.yaml line 1, column \d+/],
+    [
+      'x: { type: float, low: 0, high: 1, lgo: true }',
+      /unknown key "lgo".*space\.yaml line 1, column \d+/,
+    ],
     ['x: { type: float, high: 1 }', /"x".*needs a numeric low/],
     ['x: { type: float, low: 2, high: 1 }', /"x"/],
     ['x: { type: float, low: 0, high: 1, log: true }', /"x"/],
