@@ -63,6 +63,8 @@ const loaded = import(moduleUrl).then((module) => {
 parentPort.on('message', async ({ number }) => {
   try {
     const objective = await loaded;
+    // The time limit counts from here: loading the module is not the trial's time.
+    parentPort.postMessage({ type: 'started' });
     const value = await objective(trialProxy(number), shared);
     // { value, extras }: the value, plus data for the main thread (e.g. predictions).
     if (value !== null && typeof value === 'object' && !Array.isArray(value) && 'value' in value)
@@ -161,16 +163,8 @@ export class ThreadObjective {
   #run(trial: Trial): Promise<number | readonly number[]> {
     if (this.#closed) throw new InvalidParameterError('ThreadObjective', 'pool', 'is closed');
     const slot = this.#slots.find((s) => s.job === null) ?? this.#spawn();
-    const limit = this.#options.timeLimitMs;
     return new Promise((resolve, reject) => {
-      const timer =
-        limit === undefined
-          ? undefined
-          : setTimeout(() => {
-              slot.expired = true;
-              void slot.worker.terminate();
-            }, limit);
-      slot.job = { trial, resolve, reject, timer };
+      slot.job = { trial, resolve, reject, timer: undefined };
       slot.worker.postMessage({ number: trial.number });
     });
   }
@@ -220,6 +214,15 @@ export class ThreadObjective {
   #onMessage(slot: Slot, message: ThreadMessage): void {
     const job = slot.job;
     if (job === null) return;
+    if (message.type === 'started') {
+      const limit = this.#options.timeLimitMs;
+      if (limit !== undefined)
+        job.timer = setTimeout(() => {
+          slot.expired = true;
+          void slot.worker.terminate();
+        }, limit);
+      return;
+    }
     if (message.type === 'call') {
       let reply: { value?: unknown; error?: { name: string; message: string; code?: string } };
       try {
@@ -264,6 +267,7 @@ export class ThreadObjective {
 }
 
 type ThreadMessage =
+  | { type: 'started' }
   | { type: 'call'; method: string; args: unknown[] }
   | { type: 'result'; value?: unknown; extras?: unknown; pruned?: boolean; error?: string };
 

@@ -66,12 +66,12 @@ describe('ThreadObjective', () => {
   });
 
   it('stops a stuck synchronous trial at its time limit, fails it, and goes on', async () => {
-    const threads = pool({ threads: 1, exportName: 'stuckFirst', timeLimitMs: 300 });
+    const threads = pool({ threads: 1, exportName: 'stuckFirst', timeLimitMs: 1000 });
     const study = createStudy({ seed: 1 });
     await study.optimize(threads.objective, { trials: 3 });
     expect(study.trials().map((t) => t.state)).toEqual(['FAIL', 'COMPLETE', 'COMPLETE']);
     expect(study.trials()[0].systemAttrs[FAIL_REASON_KEY]).toMatch(
-      /per-trial time limit of 300 ms \(its thread was stopped\)/,
+      /per-trial time limit of 1000 ms \(its thread was stopped\)/,
     );
   });
 
