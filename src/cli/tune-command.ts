@@ -255,7 +255,7 @@ function printReport(result: TuneResult, data: string, options: TuneCliOptions):
   console.log(`  argmin runs list --experiment ${result.study}${store}`);
   console.log(`  argmin studies show ${result.study}${store}`);
   console.log(
-    `  argmin tune ${options.study === undefined ? '…' : ''} --study ${result.study} --resume   # continue this search`,
+    `  argmin tune ${data} --target ${options.target} --study ${result.study} --resume${store}   # continue this search`,
   );
 }
 

@@ -93,6 +93,9 @@ describe('argmin tune', () => {
     );
     expect(result.stdout).toMatch(/Registered credit version 1: now @champion/);
     expect(result.stdout).toContain(`argmin models show credit --store ${store}`);
+    expect(result.stdout).toMatch(
+      /argmin tune \S+credit-600\.csv --target Status --study \S+ --resume --store/,
+    );
     const opened = await openStore(store, { handleExit: false });
     try {
       expect((await new Registry(opened).getByAlias('credit', 'champion')).version).toBe(1);
