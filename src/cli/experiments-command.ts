@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import type { Experiment, Store } from '../store/index.js';
-import { openStore } from '../store/index.js';
+import type { Experiment } from '../store/index.js';
+import { storeCommandOptions, withStore, printJson } from './store-command.js';
 import { renderTable } from './table.js';
 
 interface ExperimentOptions {
@@ -15,7 +15,7 @@ export function registerExperimentsCommand(program: Command): void {
     .command('experiments')
     .description('experiments: named groups of runs');
 
-  common(experiments.command('list').description('list experiments'))
+  storeCommandOptions(experiments.command('list').description('list experiments'))
     .addOption(
       new Option('--lifecycle <stage>', 'active, deleted or all experiments')
         .choices(['active', 'deleted', 'all'])
@@ -30,7 +30,7 @@ export function registerExperimentsCommand(program: Command): void {
       });
     });
 
-  common(experiments.command('create').description('create an experiment'))
+  storeCommandOptions(experiments.command('create').description('create an experiment'))
     .argument('<name>', 'experiment name (unique)')
     .option('--description <text>', 'what the experiment is for')
     .action(async (name: string, options: ExperimentOptions & { description?: string }) => {
@@ -44,7 +44,9 @@ export function registerExperimentsCommand(program: Command): void {
       });
     });
 
-  common(experiments.command('delete').description('delete an experiment (restorable)'))
+  storeCommandOptions(
+    experiments.command('delete').description('delete an experiment (restorable)'),
+  )
     .argument('<name>', 'experiment name or id')
     .option('--restore', 'undo a delete instead')
     .action(async (name: string, options: ExperimentOptions & { restore?: boolean }) => {
@@ -58,26 +60,6 @@ export function registerExperimentsCommand(program: Command): void {
     });
 }
 
-function common(command: Command): Command {
-  return command
-    .option('--store <uri>', 'store URI (default: $ARGMIN_STORE or sqlite:./.argmin/argmin.db)')
-    .addOption(
-      new Option('--format <format>', 'output').choices(['table', 'json']).default('table'),
-    );
-}
-
-async function withStore<T>(
-  options: ExperimentOptions,
-  work: (store: Store) => Promise<T>,
-): Promise<T> {
-  const store = await openStore(options.store, { handleExit: false });
-  try {
-    return await work(store);
-  } finally {
-    await store.close();
-  }
-}
-
 function experimentTable(list: readonly Experiment[]): string {
   return renderTable(
     ['name', 'id', 'stage', 'created', 'description'],
@@ -89,8 +71,4 @@ function experimentTable(list: readonly Experiment[]): string {
       e.description ?? '',
     ]),
   );
-}
-
-function printJson(value: unknown): void {
-  console.log(JSON.stringify(value, null, 2));
 }

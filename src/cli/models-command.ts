@@ -8,6 +8,7 @@ import { Registry } from '../registry/index.js';
 import { ArgminError } from '../errors.js';
 import { connectStore, resolveStoreUri } from '../store/index.js';
 import { positiveInteger } from './option-parsers.js';
+import { storeCommandOptions, printJson } from './store-command.js';
 import { formatNumber, renderTable } from './table.js';
 
 interface CommonOptions {
@@ -21,7 +22,7 @@ export function registerModelsCommand(program: Command): void {
     .command('models')
     .description('registered models: versions, aliases, promotion, archive and delete');
 
-  common(models.command('list').description('list registered models'))
+  storeCommandOptions(models.command('list').description('list registered models'))
     .option('--name <pattern>', 'name pattern, SQL LIKE (case-insensitive), e.g. "%credit%"')
     .option('--tag <key=value>', 'only models with this tag (repeatable)', collectTag, {})
     .option('--max <n>', 'models per page (1-1000)', positiveInteger('--max'), 100)
@@ -52,7 +53,9 @@ export function registerModelsCommand(program: Command): void {
       });
     });
 
-  common(models.command('show').description('a model, its versions and its alias history'))
+  storeCommandOptions(
+    models.command('show').description('a model, its versions and its alias history'),
+  )
     .argument('<name>', 'registered model name')
     .action(async (name: string, options: CommonOptions) => {
       await withRegistry(options, async (registry) => {
@@ -68,7 +71,7 @@ export function registerModelsCommand(program: Command): void {
       });
     });
 
-  common(models.command('versions').description("list a model's versions"))
+  storeCommandOptions(models.command('versions').description("list a model's versions"))
     .argument('<name>', 'registered model name')
     .addOption(new Option('--status <status>', 'only this status').choices(['active', 'archived']))
     .action(async (name: string, options: CommonOptions & { status?: 'active' | 'archived' }) => {
@@ -79,7 +82,9 @@ export function registerModelsCommand(program: Command): void {
       });
     });
 
-  common(models.command('register').description('register a saved model as the next version'))
+  storeCommandOptions(
+    models.command('register').description('register a saved model as the next version'),
+  )
     .argument('<name>', 'registered model name (created if absent)')
     .argument('<artifact>', 'path of the saved model (.argmin file or directory)')
     .option('--run <id>', 'the run that produced the model')
@@ -110,7 +115,7 @@ export function registerModelsCommand(program: Command): void {
       });
     });
 
-  common(
+  storeCommandOptions(
     models
       .command('alias')
       .description('point an alias at a version, delete it (--delete), or show its history'),
@@ -146,7 +151,9 @@ export function registerModelsCommand(program: Command): void {
       },
     );
 
-  common(models.command('promote').description('move an alias to a version if it passes checks'))
+  storeCommandOptions(
+    models.command('promote').description('move an alias to a version if it passes checks'),
+  )
     .argument('<name>', 'registered model name')
     .argument('<version>', 'candidate version', positiveInteger('version'))
     .option('--alias <alias>', 'alias to move', 'champion')
@@ -187,7 +194,7 @@ export function registerModelsCommand(program: Command): void {
       }
     });
 
-  common(models.command('archive').description('archive a version (or restore it)'))
+  storeCommandOptions(models.command('archive').description('archive a version (or restore it)'))
     .argument('<name>', 'registered model name')
     .argument('<version>', 'version', positiveInteger('version'))
     .option('--restore', 'make an archived version active again')
@@ -203,7 +210,9 @@ export function registerModelsCommand(program: Command): void {
       },
     );
 
-  common(models.command('delete').description('delete a model (all versions) or one version'))
+  storeCommandOptions(
+    models.command('delete').description('delete a model (all versions) or one version'),
+  )
     .argument('<name>', 'registered model name')
     .argument('[version]', 'only this version', positiveInteger('version'))
     .action(async (name: string, version: number | undefined, options: CommonOptions) => {
@@ -244,14 +253,6 @@ interface PromoteCliOptions extends AuditCliOptions {
   direction?: 'maximize' | 'minimize';
 }
 
-function common(command: Command): Command {
-  return command
-    .option('--store <uri>', 'store URI (default: $ARGMIN_STORE or sqlite:./.argmin/argmin.db)')
-    .addOption(
-      new Option('--format <format>', 'output').choices(['table', 'json']).default('table'),
-    );
-}
-
 async function withRegistry<T>(
   options: CommonOptions,
   work: (registry: Registry) => Promise<T>,
@@ -272,17 +273,6 @@ function collectTag(value: string, previous: Record<string, string>): Record<str
   const at = value.indexOf('=');
   if (at <= 0) throw new InvalidArgumentError(`a tag is key=value, got "${value}".`);
   return { ...previous, [value.slice(0, at)]: value.slice(at + 1) };
-}
-
-// JSON has no NaN or Infinity: print them as strings rather than let them become null.
-function printJson(value: unknown): void {
-  console.log(
-    JSON.stringify(
-      value,
-      (_key, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v),
-      2,
-    ),
-  );
 }
 
 function versionTable(versions: readonly ModelVersion[]): string {

@@ -1,6 +1,7 @@
 import pc from 'picocolors';
 import type { Frame } from '../data/frame.js';
 import { checkFeatures, readTable, validateTarget } from '../data/index.js';
+import { detectTask } from '../automl/tune/prepare-data.js';
 import type { Task } from '../learners/index.js';
 
 export interface DataOptions {
@@ -24,7 +25,7 @@ export async function readTrainingData(
     ...(options.id ? { id: options.id } : {}),
     ...(options.nullValues ? { nullValues: options.nullValues } : {}),
   });
-  const task = options.task ?? inferTask(frame, options.target);
+  const task = options.task ?? detectTask(frame, options.target);
   validateTarget(frame, options.target, task);
   checkFeatures(frame);
   log(
@@ -32,15 +33,4 @@ export async function readTrainingData(
       `target ${pc.bold(options.target)} → ${task}`,
   );
   return { frame, task };
-}
-
-/** Numeric targets with many distinct values are regression; anything else classification. */
-export function inferTask(frame: Frame, target: string): Task {
-  const column = frame.column(target);
-  if (column.kind !== 'numeric') return 'classification';
-  const distinct = new Set<number>();
-  for (let i = 0; i < column.values.length && distinct.size <= 20; i++)
-    distinct.add(column.values[i]);
-  const integers = column.values.every((v) => Number.isNaN(v) || Number.isInteger(v));
-  return distinct.size <= 20 && integers ? 'classification' : 'regression';
 }

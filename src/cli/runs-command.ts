@@ -3,8 +3,8 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import pc from 'picocolors';
 import type { RunQuery, RunRecord, Store } from '../store/index.js';
-import { openStore } from '../store/index.js';
 import { positiveInteger } from './option-parsers.js';
+import { printJson, storeCommandOptions, withStore } from './store-command.js';
 import { formatNumber, renderTable } from './table.js';
 
 type Format = 'table' | 'json' | 'csv';
@@ -129,20 +129,7 @@ export function registerRunsCommand(program: Command): void {
 }
 
 function storeOptions(command: Command): Command {
-  return command
-    .option('--store <uri>', 'store URI (default: $ARGMIN_STORE or sqlite:./.argmin/argmin.db)')
-    .addOption(
-      new Option('--format <format>', 'output').choices(['table', 'json', 'csv']).default('table'),
-    );
-}
-
-async function withStore<T>(options: StoreOptions, work: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openStore(options.store, { handleExit: false });
-  try {
-    return await work(store);
-  } finally {
-    await store.close();
-  }
+  return storeCommandOptions(command, ['table', 'json', 'csv']);
 }
 
 function searchOptions(command: Command): Command {
@@ -333,8 +320,4 @@ function jsonText(value: unknown): string {
     (_key, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v),
     2,
   );
-}
-
-function printJson(value: unknown): void {
-  console.log(jsonText(value));
 }

@@ -1,8 +1,5 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { Option } from 'commander';
-import { openStore } from '../store/index.js';
-import type { Store } from '../store/index.js';
 import { InvalidParameterError } from '../errors.js';
 import { parameterImportance } from '../tune/importance/fanova.js';
 import type { ParamImportance } from '../tune/importance/fanova.js';
@@ -11,6 +8,7 @@ import { requireStudy } from '../tune/storage/study-rows.js';
 import type { Study } from '../tune/study.js';
 import type { Direction, FrozenTrial } from '../tune/types.js';
 import { duration, positiveInteger } from './option-parsers.js';
+import { storeCommandOptions, withStore, printJson } from './store-command.js';
 import { formatNumber, renderTable } from './table.js';
 
 interface StudyCliOptions {
@@ -32,7 +30,9 @@ export function registerStudiesCommand(program: Command): void {
     .command('studies')
     .description('tuning studies kept in the store (trials are runs of the same-named experiment)');
 
-  common(studies.command('create').description('create a study that argmin worker processes share'))
+  storeCommandOptions(
+    studies.command('create').description('create a study that argmin worker processes share'),
+  )
     .argument('<name>', 'study name (unique in the store)')
     .option('--objective <file>', 'module exporting objective(trial), run by argmin worker')
     .option(
@@ -80,46 +80,48 @@ export function registerStudiesCommand(program: Command): void {
       });
     });
 
-  common(studies.command('list').description('list studies with their trial counts')).action(
-    async (options: StudyCliOptions) => {
-      await withStore(options, async (store) => {
-        const rows = await store.db
-          .selectFrom('studies')
-          .leftJoin('trials', 'trials.study_id', 'studies.study_id')
-          .select(['studies.name', 'studies.directions', 'trials.state'])
-          .select((eb) => eb.fn.count<number>('trials.number').as('n'))
-          .groupBy(['studies.name', 'studies.directions', 'trials.state'])
-          .orderBy('studies.name')
-          .execute();
-        const byStudy = new Map<string, { directions: string; counts: Record<string, number> }>();
-        for (const row of rows) {
-          const entry = byStudy.get(row.name) ?? { directions: row.directions, counts: {} };
-          if (row.state !== null) entry.counts[row.state] = Number(row.n);
-          byStudy.set(row.name, entry);
-        }
-        const list = [...byStudy].map(([name, { directions, counts }]) => ({
-          name,
-          directions: JSON.parse(directions) as Direction[],
-          trials: counts,
-        }));
-        if (options.format === 'json') return printJson(list);
-        if (list.length === 0) return console.log('no studies');
-        const states = ['COMPLETE', 'PRUNED', 'FAIL', 'RUNNING', 'WAITING'];
-        console.log(
-          renderTable(
-            ['name', 'directions', ...states.map((s) => s.toLowerCase())],
-            list.map((s) => [
-              s.name,
-              s.directions.join(','),
-              ...states.map((st) => String(s.trials[st] ?? 0)),
-            ]),
-          ),
-        );
-      });
-    },
-  );
+  storeCommandOptions(
+    studies.command('list').description('list studies with their trial counts'),
+  ).action(async (options: StudyCliOptions) => {
+    await withStore(options, async (store) => {
+      const rows = await store.db
+        .selectFrom('studies')
+        .leftJoin('trials', 'trials.study_id', 'studies.study_id')
+        .select(['studies.name', 'studies.directions', 'trials.state'])
+        .select((eb) => eb.fn.count<number>('trials.number').as('n'))
+        .groupBy(['studies.name', 'studies.directions', 'trials.state'])
+        .orderBy('studies.name')
+        .execute();
+      const byStudy = new Map<string, { directions: string; counts: Record<string, number> }>();
+      for (const row of rows) {
+        const entry = byStudy.get(row.name) ?? { directions: row.directions, counts: {} };
+        if (row.state !== null) entry.counts[row.state] = Number(row.n);
+        byStudy.set(row.name, entry);
+      }
+      const list = [...byStudy].map(([name, { directions, counts }]) => ({
+        name,
+        directions: JSON.parse(directions) as Direction[],
+        trials: counts,
+      }));
+      if (options.format === 'json') return printJson(list);
+      if (list.length === 0) return console.log('no studies');
+      const states = ['COMPLETE', 'PRUNED', 'FAIL', 'RUNNING', 'WAITING'];
+      console.log(
+        renderTable(
+          ['name', 'directions', ...states.map((s) => s.toLowerCase())],
+          list.map((s) => [
+            s.name,
+            s.directions.join(','),
+            ...states.map((st) => String(s.trials[st] ?? 0)),
+          ]),
+        ),
+      );
+    });
+  });
 
-  common(studies.command('show').description("a study's settings, best trials and counts"))
+  storeCommandOptions(
+    studies.command('show').description("a study's settings, best trials and counts"),
+  )
     .argument('<name>', 'study name')
     .option('--top <n>', 'best trials to list', positiveInteger('--top'), 10)
     .action(async (name: string, options: StudyCliOptions & { top: number }) => {
@@ -197,28 +199,4 @@ export function formatParams(trial: FrozenTrial): string {
 
 function storeFlag(options: StudyCliOptions): string {
   return options.store === undefined ? '' : ` --store ${options.store}`;
-}
-
-function common(command: Command): Command {
-  return command
-    .option('--store <uri>', 'store URI (default: $ARGMIN_STORE or sqlite:./.argmin/argmin.db)')
-    .addOption(
-      new Option('--format <format>', 'output').choices(['table', 'json']).default('table'),
-    );
-}
-
-async function withStore<T>(
-  options: StudyCliOptions,
-  work: (store: Store) => Promise<T>,
-): Promise<T> {
-  const store = await openStore(options.store, { handleExit: false });
-  try {
-    return await work(store);
-  } finally {
-    await store.close();
-  }
-}
-
-function printJson(value: unknown): void {
-  console.log(JSON.stringify(value, null, 2));
 }
