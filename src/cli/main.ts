@@ -7,7 +7,9 @@ import { registerExperimentsCommand } from './experiments-command.js';
 import { registerInspectCommand } from './inspect-command.js';
 import { registerModelsCommand } from './models-command.js';
 import { registerPredictCommand } from './predict-command.js';
+import { registerPredictionsCommand } from './predictions-command.js';
 import { registerRunsCommand } from './runs-command.js';
+import { registerServeCommand } from './serve-command.js';
 import { registerStudiesCommand } from './studies-command.js';
 import { registerTuneCommand } from './tune-command.js';
 import { registerWorkerCommand } from './worker-command.js';
@@ -22,6 +24,8 @@ export function buildProgram(): Command {
   registerTuneCommand(program);
   registerCvCommand(program);
   registerPredictCommand(program);
+  registerServeCommand(program);
+  registerPredictionsCommand(program);
   registerInspectCommand(program);
   registerExperimentsCommand(program);
   registerRunsCommand(program);

@@ -210,6 +210,25 @@ export interface TrialsTable {
   version: number;
 }
 
+/** The prediction log: one sampled request a served model answered (migration 004). */
+export interface PredictionsTable {
+  request_id: string;
+  model: string;
+  /** Registry version; NULL for a model served from a file. */
+  version: number | null;
+  /** The endpoint the request was sent to (the model name unless routed elsewhere). */
+  endpoint: string;
+  /** `primary`, `shadow` (mirrored, not answered), or the policy's variant. */
+  role: string;
+  at: number;
+  latency_ms: number;
+  rows: number;
+  /** JSON: the request's rows as records. */
+  inputs: string;
+  /** JSON: predictions (and probabilities for classifiers). */
+  outputs: string;
+}
+
 export interface StoreDatabase {
   experiments: ExperimentsTable;
   experiment_tags: ExperimentTagsTable;
@@ -228,6 +247,7 @@ export interface StoreDatabase {
   alias_events: AliasEventsTable;
   studies: StudiesTable;
   trials: TrialsTable;
+  predictions: PredictionsTable;
 }
 
 export type RunRow = Selectable<RunsTable>;

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as initial from './001-initial.js';
 import * as paramsStatistics from './002-params-statistics.js';
 import * as studies from './003-studies.js';
+import * as predictions from './004-predictions.js';
 
 /**
  * Every schema migration, in order, keyed by a name that sorts in that order. Append only: an
@@ -12,4 +13,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '001-initial': initial,
   '002-params-statistics': paramsStatistics,
   '003-studies': studies,
+  '004-predictions': predictions,
 });

@@ -1,0 +1,558 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import Fastify from 'fastify';
+import { ArgminError, InvalidParameterError } from '../errors.js';
+import type { Store } from '../store/index.js';
+import type { BatcherOptions } from './batcher.js';
+import { OverloadedError } from './batcher.js';
+import type { Endpoint, EndpointConfig } from './endpoints.js';
+import { Endpoints } from './endpoints.js';
+import type { DecodeResult, InputCodecOptions } from './input-codec.js';
+import { inputRecords } from './input-codec.js';
+import type { HostEvent, Slot } from './model-host.js';
+import { ModelHost } from './model-host.js';
+import { docsPage, openApiDocument } from './openapi.js';
+import type { PredictionLogOptions } from './prediction-log.js';
+import { PredictionLog } from './prediction-log.js';
+import { PredictionCache } from './prediction-cache.js';
+import type { ModelAnswer, ServedModel } from './served-model.js';
+import { ServerMetrics } from './server-metrics.js';
+
+export interface ServeOptions {
+  /** What to serve: `credit@champion`, `credit/3`, `path/model.argmin`, `name=path`. */
+  readonly models: readonly string[];
+  /** Traffic policies per endpoint (model name); others serve their first slot. */
+  readonly endpoints?: Readonly<Record<string, EndpointConfig>>;
+  /** Registry store (registry references, hot swaps, the prediction log). */
+  readonly store?: Store;
+  readonly codec?: InputCodecOptions;
+  readonly batching?: BatcherOptions;
+  /** Cached answers (default 10,000; 0 = no cache). */
+  readonly cacheSize?: number;
+  /** The prediction log (needs a store; default sample rate 0.1); false = off. */
+  readonly predictionLog?: PredictionLogOptions | false;
+  /** Bearer token for management routes (load, unload, alias moves). */
+  readonly token?: string;
+  /** Require the token for predictions too. */
+  readonly protectPredictions?: boolean;
+  /** Largest request body, bytes (default 1 MiB). */
+  readonly bodyLimit?: number;
+  /** Alias check interval, ms (default 1,000; 0 = never). */
+  readonly pollIntervalMs?: number;
+  /** Seeds traffic splits (tests). */
+  readonly seed?: number;
+  /** Log each request with pino (default off: it costs throughput). */
+  readonly logger?: boolean;
+  /** Replaces `/metrics`'s text (a cluster worker asks its primary for every worker's). */
+  readonly metricsText?: () => Promise<string>;
+  /** Swaps and failed swaps. */
+  readonly onEvent?: (event: HostEvent) => void;
+}
+
+/** A running (or ready to listen) model server. */
+export interface ModelServer {
+  readonly app: FastifyInstance;
+  readonly host: ModelHost;
+  readonly endpoints: Endpoints;
+  readonly metrics: ServerMetrics;
+  readonly cache: PredictionCache<ModelAnswer> | undefined;
+  readonly log: PredictionLog | undefined;
+  /** Resolves once every model is loaded, warmed and watched; rejects if one fails to load. */
+  readonly loaded: Promise<void>;
+  isReady(): boolean;
+  /** Starts listening; resolves with the address (`http://127.0.0.1:8080`). */
+  listen(port: number, host?: string): Promise<string>;
+  /** Graceful stop: refuses new requests, finishes those in flight, writes the log, stops. */
+  close(): Promise<void>;
+}
+
+interface ErrorBody {
+  readonly error: {
+    readonly code: string;
+    readonly message: string;
+    readonly [k: string]: unknown;
+  };
+}
+
+function errorBody(code: string, message: string, extra: Record<string, unknown> = {}): ErrorBody {
+  return { error: { code, message, ...extra } };
+}
+
+const REQUEST_ID = /^[A-Za-z0-9_.:-]{1,128}$/;
+
+/**
+ * Builds the model server: Fastify with encapsulated plugins for predictions (`/v1/models/…`,
+ * MLflow's `/invocations`, feedback), operations (`/health`, `/ready`, `/metrics`, `/docs`) and
+ * management (load, unload, alias moves; bearer token). Models load in the background; `/ready`
+ * answers 200 once they are loaded and warmed.
+ *
+ * @example
+ * const server = createServer({ models: ['credit@champion'], store });
+ * await server.listen(8080);
+ * await server.loaded;
+ */
+export function createServer(options: ServeOptions): ModelServer {
+  if (options.models.length === 0)
+    throw new InvalidParameterError(
+      'argmin serve',
+      'models',
+      'is empty; name at least one model to serve',
+    );
+  const metrics = new ServerMetrics();
+  const host = new ModelHost({
+    metrics,
+    ...(options.store === undefined ? {} : { store: options.store }),
+    ...(options.codec === undefined ? {} : { codec: options.codec }),
+    ...(options.batching === undefined ? {} : { batching: options.batching }),
+    ...(options.pollIntervalMs === undefined ? {} : { pollIntervalMs: options.pollIntervalMs }),
+    ...(options.onEvent === undefined ? {} : { onEvent: options.onEvent }),
+  });
+  const endpoints = new Endpoints(options.seed);
+  const cacheSize = options.cacheSize ?? 10_000;
+  const cache = cacheSize > 0 ? new PredictionCache<ModelAnswer>(cacheSize) : undefined;
+  const log =
+    options.store !== undefined && options.predictionLog !== false
+      ? new PredictionLog(options.store, {
+          ...(options.predictionLog ?? {}),
+          onDrop: (n) => metrics.logDropped.inc(n),
+        })
+      : undefined;
+  if (cache !== undefined) metrics.cacheHitRatio = () => cache.hitRatio;
+
+  let ready = false;
+  let closing = false;
+  const idPrefix = randomBytes(4).toString('hex');
+  let nextId = 0;
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+    requestIdHeader: false,
+    genReqId: (raw) => {
+      const given = raw.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given)
+        ? given
+        : `${idPrefix}-${(nextId++).toString(36)}`;
+    },
+  });
+
+  // JSON only: a text/plain body is 415, not a string the codec would have to refuse.
+  app.removeContentTypeParser('text/plain');
+  app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
+    const status = error instanceof ArgminError ? error.statusCode : (error.statusCode ?? 500);
+    if (status >= 500 && !(error instanceof OverloadedError)) request.log.error(error);
+    const message =
+      status >= 500 && !(error instanceof ArgminError)
+        ? 'internal error; see the server log'
+        : error.message;
+    void reply
+      .code(status)
+      .header('x-request-id', request.id)
+      .send(
+        errorBody(
+          error.code ?? (status >= 500 ? 'ARGMIN_INTERNAL' : 'ARGMIN_BAD_REQUEST'),
+          message,
+        ),
+      );
+  });
+  app.setNotFoundHandler((request, reply) => {
+    void reply
+      .code(404)
+      .send(errorBody('ARGMIN_NOT_FOUND', `no route ${request.method} ${request.url}; see /docs`));
+  });
+
+  const requireToken = (request: FastifyRequest, reply: FastifyReply, done: () => void): void => {
+    if (options.token === undefined || tokenMatches(request.headers.authorization, options.token)) {
+      done();
+      return;
+    }
+    void reply
+      .code(401)
+      .header('www-authenticate', 'Bearer realm="argmin"')
+      .send(
+        errorBody(
+          'ARGMIN_UNAUTHORIZED',
+          'this route needs "Authorization: Bearer <token>" with the server\'s token',
+        ),
+      );
+  };
+
+  /** Validates, predicts (cache, batcher), answers, logs and mirrors one request. */
+  const predictWith = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    slot: Slot,
+    endpoint: string,
+    body: unknown,
+    shadow?: Slot,
+  ): Promise<unknown> => {
+    const served = slot.current;
+    const at = Date.now();
+    const decoded = served.codec.decode(body);
+    if (!decoded.ok) {
+      served.metrics.error('validation');
+      served.metrics.request(400, reply.elapsedTime / 1000);
+      return reply.code(400).send(invalidInput(decoded));
+    }
+    let answer: ModelAnswer;
+    try {
+      if (cache !== undefined) {
+        const { value, hit } = cache.get(
+          `${served.id}\u0000${served.codec.canonicalKey(decoded.input)}`,
+          () => served.predict(decoded.input),
+        );
+        served.metrics.cache(hit);
+        answer = await value;
+      } else {
+        answer = await served.predict(decoded.input);
+      }
+    } catch (error) {
+      if (error instanceof OverloadedError) {
+        served.metrics.error('shed');
+        served.metrics.request(503, reply.elapsedTime / 1000);
+        return reply
+          .code(503)
+          .header('retry-after', String(error.retryAfterSeconds))
+          .send(errorBody(error.code, error.message));
+      }
+      served.metrics.error('internal');
+      served.metrics.request(500, reply.elapsedTime / 1000);
+      throw error;
+    }
+    const latencyMs = reply.elapsedTime;
+    served.metrics.request(200, latencyMs / 1000);
+    const mirrored = shadow !== undefined;
+    if (log !== undefined && (mirrored || log.sample())) {
+      log.record({
+        requestId: request.id,
+        model: served.name,
+        version: served.version,
+        endpoint,
+        role: mirrored ? 'primary' : slot.key,
+        at,
+        latencyMs,
+        rows: decoded.input.rows,
+        inputs: inputRecords(served.codec.signature, decoded.input),
+        outputs: answer,
+      });
+    }
+    if (shadow !== undefined) setImmediate(() => void mirror(request.id, shadow, endpoint, body));
+    void reply.header('x-request-id', request.id);
+    return {
+      model: served.name,
+      version: served.version,
+      requestId: request.id,
+      ...answer,
+    };
+  };
+
+  /** Shadow traffic: predict with the candidate after answering, log it beside the primary. */
+  const mirror = async (requestId: string, slot: Slot, endpoint: string, body: unknown) => {
+    const served: ServedModel = slot.current;
+    const started = performance.now();
+    const at = Date.now();
+    const decoded = served.codec.decode(body);
+    let outputs: unknown;
+    try {
+      outputs = decoded.ok
+        ? await served.predict(decoded.input)
+        : { error: invalidInput(decoded).error };
+    } catch (error) {
+      outputs = { error: { message: (error as Error).message } };
+    }
+    log?.record({
+      requestId,
+      model: served.name,
+      version: served.version,
+      endpoint,
+      role: 'shadow',
+      at,
+      latencyMs: performance.now() - started,
+      rows: decoded.ok ? decoded.input.rows : 0,
+      inputs: decoded.ok ? inputRecords(served.codec.signature, decoded.input) : body,
+      outputs,
+    });
+  };
+
+  const notReady = (reply: FastifyReply) =>
+    reply
+      .code(503)
+      .header('retry-after', '1')
+      .send(errorBody('ARGMIN_NOT_READY', 'models are still loading; see /ready'));
+
+  /** `:model` → an endpoint (policy routing) or a slot. */
+  const dispatch = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    key: string,
+    body: unknown,
+  ): Promise<unknown> | FastifyReply => {
+    if (!ready) return notReady(reply);
+    const endpoint: Endpoint | undefined = endpoints.byName.get(key);
+    if (endpoint !== undefined) {
+      const policyKey = stickyKey(request, endpoint);
+      const decision = endpoints.route(endpoint, request.id, policyKey);
+      const slot = host.slots.get(decision.slot);
+      const shadow = decision.shadow === undefined ? undefined : host.slots.get(decision.shadow);
+      if (slot !== undefined) return predictWith(request, reply, slot, endpoint.name, body, shadow);
+    }
+    const slot = host.find(key);
+    if (slot === undefined) {
+      metrics.unrouted(404);
+      return reply
+        .code(404)
+        .send(
+          errorBody(
+            'ARGMIN_MODEL_NOT_FOUND',
+            `no model "${key}" is served here (serving: ${[...endpoints.byName.keys(), ...host.slots.keys()].join(', ')})`,
+          ),
+        );
+    }
+    return predictWith(request, reply, slot, slot.name, body);
+  };
+
+  // Predictions (token only when asked for).
+  void app.register(async (scope) => {
+    if (options.protectPredictions === true) scope.addHook('onRequest', requireToken);
+    scope.post('/v1/models/:model/predict', (request, reply) =>
+      dispatch(request, reply, (request.params as { model: string }).model, request.body),
+    );
+    scope.post('/v1/models/:name/versions/:version/predict', (request, reply) => {
+      const { name, version } = request.params as { name: string; version: string };
+      return dispatch(request, reply, `${name}/versions/${version}`, request.body);
+    });
+    scope.post('/invocations', (request, reply) => {
+      const body = request.body as Record<string, unknown> | null;
+      const table = mlflowTable(body);
+      if (table === undefined)
+        return reply
+          .code(400)
+          .send(
+            errorBody(
+              'ARGMIN_BAD_REQUEST',
+              'send {"dataframe_split": {"columns": [...], "data": [[...]]}} or {"dataframe_records": [{...}]} as MLflow clients do',
+            ),
+          );
+      const first = endpoints.byName.keys().next().value;
+      if (first === undefined) return notReady(reply);
+      return (async () => {
+        const answer = (await dispatch(request, reply, first, table)) as { predictions?: unknown };
+        if (reply.statusCode !== 200 || answer?.predictions === undefined) return answer;
+        return { predictions: answer.predictions };
+      })();
+    });
+    scope.post('/v1/feedback', (request, reply) => {
+      const body = request.body as { requestId?: unknown; reward?: unknown } | null;
+      const requestId = body?.requestId;
+      const reward = body?.reward;
+      if (
+        typeof requestId !== 'string' ||
+        typeof reward !== 'number' ||
+        !(reward >= 0 && reward <= 1)
+      )
+        return reply
+          .code(400)
+          .send(
+            errorBody(
+              'ARGMIN_BAD_REQUEST',
+              'send {"requestId": "<from a prediction>", "reward": <number from 0 to 1>}',
+            ),
+          );
+      const routed = endpoints.feedback(requestId, reward);
+      if (routed === null)
+        return reply
+          .code(404)
+          .send(
+            errorBody(
+              'ARGMIN_NOT_FOUND',
+              `request "${requestId}" was not routed by a bandit here (unknown, already rewarded, or answered by another worker)`,
+            ),
+          );
+      return { recorded: true, ...routed };
+    });
+  });
+
+  // Operations: never behind the token (probes and scrapers).
+  void app.register(async (scope) => {
+    scope.get('/health', () => ({ status: 'ok' }));
+    scope.get('/ready', (_request, reply) =>
+      ready && !closing
+        ? { status: 'ready', models: [...host.slots.keys()] }
+        : reply.code(503).send({ status: closing ? 'closing' : 'loading' }),
+    );
+    scope.get('/metrics', async (_request, reply) => {
+      const text =
+        options.metricsText !== undefined
+          ? await options.metricsText()
+          : await metrics.registry.metrics();
+      return reply.header('content-type', metrics.registry.contentType).send(text);
+    });
+    scope.get('/docs/openapi.json', () =>
+      openApiDocument(host, options.codec?.unknownCategories === 'missing'),
+    );
+    scope.get('/docs', (_request, reply) =>
+      reply
+        .header('content-type', 'text/html; charset=utf-8')
+        .send(docsPage(openApiDocument(host, options.codec?.unknownCategories === 'missing'))),
+    );
+    scope.get('/v1/models', () => ({
+      models: [...host.slots.values()].map(describeSlot),
+      endpoints: [...endpoints.byName.values()].map((e) => ({
+        name: e.name,
+        primary: e.primary,
+        policy: e.policy.config,
+        ...(e.policy.state === undefined ? {} : { state: e.policy.state() }),
+      })),
+    }));
+    scope.get('/v1/models/:model', (request, reply) => {
+      const slot = host.find((request.params as { model: string }).model);
+      return slot === undefined
+        ? reply.code(404).send(errorBody('ARGMIN_MODEL_NOT_FOUND', 'no such model is served here'))
+        : describeSlot(slot);
+    });
+  });
+
+  // Management: behind the token when one is set.
+  void app.register(async (scope) => {
+    scope.addHook('onRequest', requireToken);
+    scope.post('/v1/models', async (request, reply) => {
+      const body = request.body as { model?: unknown; endpoint?: EndpointConfig } | null;
+      if (typeof body?.model !== 'string')
+        return reply
+          .code(400)
+          .send(
+            errorBody(
+              'ARGMIN_BAD_REQUEST',
+              'send {"model": "credit/4"} (a registry reference or a .argmin path)',
+            ),
+          );
+      const slot = await host.load(body.model);
+      endpoints.ensureDefaults(host);
+      return reply.code(201).send(describeSlot(slot));
+    });
+    scope.delete('/v1/models/:model', (request, reply) => {
+      const key = (request.params as { model: string }).model;
+      const slot = host.find(key);
+      if (slot === undefined || !host.unload(slot.key))
+        return reply
+          .code(404)
+          .send(errorBody('ARGMIN_MODEL_NOT_FOUND', `no model "${key}" is loaded`));
+      endpoints.prune(host);
+      endpoints.ensureDefaults(host);
+      return { unloaded: slot.key };
+    });
+    scope.put('/v1/models/:name/aliases/:alias', async (request, reply) => {
+      const { name, alias } = request.params as { name: string; alias: string };
+      const body = request.body as { version?: unknown; reason?: unknown } | null;
+      const version = body?.version;
+      if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
+        return reply
+          .code(400)
+          .send(
+            errorBody(
+              'ARGMIN_BAD_REQUEST',
+              'send {"version": <positive integer>, "reason": "optional text"}',
+            ),
+          );
+      await host.setAlias(
+        name,
+        alias,
+        version,
+        typeof body?.reason === 'string' ? body.reason : undefined,
+      );
+      return { name, alias, version };
+    });
+  });
+
+  const loaded = (async () => {
+    for (const spec of options.models) await host.load(spec);
+    for (const [name, config] of Object.entries(options.endpoints ?? {}))
+      endpoints.configure(host, name, config);
+    endpoints.ensureDefaults(host);
+    await host.watch();
+    ready = true;
+  })();
+  // The caller awaits `loaded`; this keeps an unawaited failure from crashing the process.
+  loaded.catch(() => undefined);
+
+  return {
+    app,
+    host,
+    endpoints,
+    metrics,
+    cache,
+    log,
+    loaded,
+    isReady: () => ready && !closing,
+    async listen(port: number, hostname = '127.0.0.1') {
+      return app.listen({ port, host: hostname });
+    },
+    async close() {
+      closing = true;
+      await app.close();
+      for (const slot of host.slots.values()) slot.current.batcher.drain();
+      await host.close();
+      await log?.close();
+    },
+  };
+}
+
+function describeSlot(slot: Slot) {
+  const served = slot.current;
+  return {
+    model: slot.key,
+    name: served.name,
+    version: served.version,
+    alias: slot.alias,
+    source: served.source,
+    task: served.model.task,
+    target: served.model.target,
+    ...(served.classes === undefined ? {} : { classes: served.classes }),
+    signature: served.codec.signature,
+    metrics: served.manifest.metrics,
+    batchLimit: served.batcher.limit,
+    loadedAt: new Date(slot.loadedAt).toISOString(),
+  };
+}
+
+function invalidInput(decoded: Extract<DecodeResult, { ok: false }>): ErrorBody {
+  const shown =
+    decoded.problems.length < decoded.total ? ` (first ${decoded.problems.length} listed)` : '';
+  const first = decoded.problems[0];
+  const where = [
+    first.row === null ? '' : `row ${first.row}`,
+    first.column === null ? '' : `column "${first.column}"`,
+  ]
+    .filter(Boolean)
+    .join(', ');
+  return errorBody(
+    'ARGMIN_INVALID_INPUT',
+    `${decoded.total} problem${decoded.total === 1 ? '' : 's'} in the request body${shown}; first: ${where === '' ? '' : `${where} `}${first.problem}`,
+    { problems: decoded.problems, total: decoded.total },
+  );
+}
+
+/** MLflow's scoring body → ours (`dataframe_split` is columnar, `dataframe_records` records). */
+function mlflowTable(body: Record<string, unknown> | null): unknown {
+  if (typeof body !== 'object' || body === null) return undefined;
+  if (Object.hasOwn(body, 'dataframe_records')) return body.dataframe_records;
+  const split = body.dataframe_split as Record<string, unknown> | undefined;
+  if (typeof split === 'object' && split !== null)
+    return { columns: split.columns, data: split.data };
+  return undefined;
+}
+
+function stickyKey(request: FastifyRequest, endpoint: Endpoint): string | undefined {
+  const config = endpoint.policy.config;
+  if (config.type !== 'ab') return undefined;
+  const value = request.headers[(config.key ?? 'x-argmin-key').toLowerCase()];
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+function tokenMatches(header: string | undefined, token: string): boolean {
+  if (header === undefined || !header.startsWith('Bearer ')) return false;
+  const given = Buffer.from(header.slice(7));
+  const expected = Buffer.from(token);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
