@@ -235,20 +235,27 @@ async function runServer(
       '--protect-predictions',
       'needs a token: pass --token or set ARGMIN_SERVE_TOKEN',
     );
-  let server: ModelServer;
+  let server: ModelServer | undefined;
   try {
     server = createServer(serveOptions);
-    if (worker) AggregatorRegistry.setRegistries([server.metrics.registry]);
+    if (worker) {
+      // Constructing one installs prom-client's listener that answers the primary.
+      new AggregatorRegistry();
+      AggregatorRegistry.setRegistries([server.metrics.registry]);
+    }
     const address = await server.listen(options.port, options.host);
     await server.loaded;
     if (worker) process.send?.({ argmin: 'ready', address });
     else printReady(server, address, store.uri, serveOptions);
   } catch (error) {
+    await server?.close().catch(() => undefined);
     await store.close();
     throw error;
   }
   await waitForShutdown(server);
   await store.close();
+  // The IPC channel would keep a drained worker alive.
+  if (worker) process.disconnect();
 }
 
 function prefix(): string {
@@ -299,7 +306,9 @@ function waitForShutdown(server: ModelServer): Promise<void> {
   return new Promise((resolve) => {
     let stopping = false;
     const stop = (signal: string) => {
-      if (stopping && signal === 'shutdown') return;
+      // A worker hears Ctrl-C itself and from its primary: once is enough (the primary kills
+      // workers on a second Ctrl-C).
+      if (stopping && cluster.isWorker) return;
       if (stopping) {
         console.error(`${prefix()}${signal} again: exiting without draining`);
         process.exit(1);
@@ -317,6 +326,8 @@ function waitForShutdown(server: ModelServer): Promise<void> {
     process.on('message', (message: { argmin?: string }) => {
       if (message?.argmin === 'shutdown') stop('shutdown');
     });
+    // A worker whose primary died stops too.
+    if (cluster.isWorker) process.on('disconnect', () => stop('disconnect'));
   });
 }
 
@@ -402,7 +413,10 @@ async function runPrimary(options: ServeCommandOptions): Promise<void> {
       fork();
     });
     const stop = (signal: string) => {
-      if (stopping) process.exit(1);
+      if (stopping) {
+        for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGKILL');
+        process.exit(1);
+      }
       stopping = true;
       console.error(`${signal}: draining requests in flight in ${options.workers} workers…`);
       for (const worker of Object.values(cluster.workers ?? {}))

@@ -45,6 +45,7 @@ export class ServerMetrics {
   readonly #batchLimit = new Gauge({
     name: 'argmin_batch_limit_rows',
     help: 'Current adaptive batch limit',
+    aggregator: 'average',
     labelNames: ['model', 'version'] as const,
     registers: [this.registry],
   });
@@ -89,6 +90,7 @@ export class ServerMetrics {
   readonly #cacheRatio: Gauge = new Gauge({
     name: 'argmin_cache_hit_ratio',
     help: 'Prediction cache hits / lookups since start',
+    aggregator: 'average',
     registers: [this.registry],
     collect: (): void => this.#cacheRatio.set(this.cacheHitRatio()),
   });

@@ -490,7 +490,14 @@ export function createServer(options: ServeOptions): ModelServer {
     },
     async close() {
       closing = true;
-      await app.close();
+      // Keep-alive sockets whose last request finishes while we close would otherwise stay
+      // open until their timeout: close each as soon as it is idle.
+      const sweep = setInterval(() => app.server.closeIdleConnections(), 25);
+      try {
+        await app.close();
+      } finally {
+        clearInterval(sweep);
+      }
       for (const slot of host.slots.values()) slot.current.batcher.drain();
       await host.close();
       await log?.close();

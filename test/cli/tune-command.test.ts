@@ -1,12 +1,11 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/index.js';
 import { Registry } from '../../src/registry/index.js';
+import { runArgmin as run } from './cli-child.js';
 
-const argmin = resolve(import.meta.dirname, '../../bin/argmin.js');
 const folder = mkdtempSync(join(tmpdir(), 'argmin-tune-cli-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
@@ -19,50 +18,6 @@ writeFileSync(
     .slice(0, 601)
     .join('\n') + '\n',
 );
-
-interface Child {
-  /** Resolves once stderr has matched. */
-  stderrMatches(pattern: RegExp): Promise<void>;
-  interrupt(): void;
-  readonly done: Promise<{ code: number | null; stdout: string; stderr: string; seconds: number }>;
-}
-
-function run(args: readonly string[]): Child {
-  const started = performance.now();
-  const child = spawn(process.execPath, [argmin, ...args], { env: { ...process.env, CI: '' } });
-  let stdout = '';
-  let stderr = '';
-  const waiters: { pattern: RegExp; wake: () => void }[] = [];
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString();
-    for (const waiter of [...waiters])
-      if (waiter.pattern.test(stderr)) {
-        waiters.splice(waiters.indexOf(waiter), 1);
-        waiter.wake();
-      }
-  });
-  const done = new Promise<{
-    code: number | null;
-    stdout: string;
-    stderr: string;
-    seconds: number;
-  }>((resolveDone) =>
-    child.on('close', (code) =>
-      resolveDone({ code, stdout, stderr, seconds: (performance.now() - started) / 1000 }),
-    ),
-  );
-  return {
-    done,
-    interrupt: () => child.kill('SIGINT'),
-    stderrMatches: (pattern) =>
-      new Promise((wake, fail) => {
-        if (pattern.test(stderr)) return wake();
-        waiters.push({ pattern, wake });
-        void done.then(() => fail(new Error(`ended before ${pattern}: ${stderr}`)));
-      }),
-  };
-}
 
 let stores = 0;
 function storeUri(): string {

@@ -1,0 +1,115 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStore } from '../../src/store/index.js';
+import type { CreditModels, JsonRecord } from '../serve/serve-fixture.js';
+import { creditModels, recordsOf, registerCredit } from '../serve/serve-fixture.js';
+import { runArgmin } from './cli-child.js';
+
+const folder = mkdtempSync(join(tmpdir(), 'argmin-serve-cli-'));
+const storeUri = `sqlite:${join(folder, 'argmin.db')}`;
+let models: CreditModels;
+let payload: JsonRecord[];
+
+beforeAll(async () => {
+  models = await creditModels();
+  payload = recordsOf(models.frame, [0]);
+  const store = await openStore(storeUri, { handleExit: false });
+  await registerCredit(store, models);
+  await store.close();
+});
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+const predict = (address: string, body: unknown = payload) =>
+  fetch(`${address}/v1/models/credit/predict`, {
+    method: 'POST',
+    body: JSON.stringify(body),
+    headers: { 'content-type': 'application/json' },
+  });
+
+describe('argmin serve (child process)', () => {
+  it('drains requests in flight on SIGTERM, exits 0, and the prediction log holds them', async () => {
+    const child = runArgmin([
+      'serve',
+      'credit@champion',
+      '--store',
+      storeUri,
+      '--port',
+      '0',
+      '--log-sample',
+      '1',
+      '--max-delay',
+      '400ms',
+      '--cache-size',
+      '0',
+    ]);
+    const [, address] = await child.stderrMatches(/Serving at (http:\/\/[\d.:]+)/);
+    const inFlight = Array.from({ length: 6 }, (_, i) =>
+      predict(address, recordsOf(models.frame, [i])),
+    );
+    await new Promise((r) => setTimeout(r, 100));
+    child.kill('SIGTERM');
+    const answers = await Promise.all(inFlight);
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200, 200]);
+    const result = await child.done;
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/SIGTERM: draining/);
+    await expect(predict(address)).rejects.toThrow();
+
+    const listed = await runArgmin([
+      'predictions',
+      'list',
+      '--store',
+      storeUri,
+      '--format',
+      'json',
+      '--max',
+      '50',
+    ]).done;
+    expect(listed.code).toBe(0);
+    const records = JSON.parse(listed.stdout) as { model: string; version: number; rows: number }[];
+    expect(records).toHaveLength(6);
+    expect(records.every((r) => r.model === 'credit' && r.version === 1 && r.rows === 1)).toBe(
+      true,
+    );
+    const table = await runArgmin(['predictions', 'list', '--store', storeUri, '--model', 'credit'])
+      .done;
+    expect(table.stdout).toMatch(/request\s+model\s+version\s+role/);
+  });
+
+  it('runs worker processes on one port and sums their metrics', async () => {
+    const child = runArgmin([
+      'serve',
+      'credit@champion',
+      '--store',
+      storeUri,
+      '--port',
+      '0',
+      '--workers',
+      '2',
+      '--no-prediction-log',
+    ]);
+    const [, address] = await child.stderrMatches(
+      /Serving at (http:\/\/[\d.:]+) with 2 worker processes/,
+    );
+    const answers = await Promise.all(Array.from({ length: 40 }, () => predict(address)));
+    expect(answers.every((a) => a.status === 200)).toBe(true);
+    const text = await (await fetch(`${address}/metrics`)).text();
+    const counted = [
+      ...text.matchAll(/^argmin_requests_total\{[^}]*status="200"[^}]*\} (\d+)/gm),
+    ].reduce((sum, m) => sum + Number(m[1]), 0);
+    expect(counted).toBe(40);
+    child.kill('SIGTERM');
+    const result = await child.done;
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/draining requests in flight in 2 workers/);
+  });
+
+  it('exits 1 naming a model the registry does not have', async () => {
+    const result = await runArgmin(['serve', 'credit@nobody', '--store', storeUri, '--port', '0'])
+      .done;
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/nobody/);
+  });
+});
