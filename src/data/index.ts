@@ -36,6 +36,8 @@ export { Rng } from './rng.js';
 export type { Serializable, SerializedObject, TypedArray } from './serializable.js';
 
 export { readTable } from './read-table.js';
+export { streamTable } from './read/stream-table.js';
+export type { StreamColumn, StreamTableOptions, TableStream } from './read/stream-table.js';
 export type { ReadFormat, ReadOptions } from './read/read-options.js';
 export { inferFormat } from './read/read-options.js';
 export type { TaskKind } from './validate.js';

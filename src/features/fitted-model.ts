@@ -19,3 +19,18 @@ export interface FittedModel {
   predictProba(frame: Frame): { classes: string[]; proba: DenseMatrix };
   toJSON(): SerializedObject;
 }
+
+/**
+ * The label of the most probable class of each row (first on ties, as the learners' `predict`
+ * decides), so a caller that needs probabilities does not run the model twice for labels.
+ */
+export function labelsFromProba(classes: readonly string[], proba: DenseMatrix): string[] {
+  const k = classes.length;
+  const labels = new Array<string>(proba.rows);
+  for (let i = 0, at = 0; i < proba.rows; i++, at += k) {
+    let best = 0;
+    for (let c = 1; c < k; c++) if (proba.data[at + c] > proba.data[at + best]) best = c;
+    labels[i] = classes[best];
+  }
+  return labels;
+}

@@ -43,3 +43,4 @@ export { transformerFromJSON, vectorizerFromJSON } from './registry.js';
 export { EnsemblePipeline } from './ensemble-pipeline.js';
 export type { EnsemblePipelineOptions } from './ensemble-pipeline.js';
 export type { FittedModel } from './fitted-model.js';
+export { labelsFromProba } from './fitted-model.js';

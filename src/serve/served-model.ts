@@ -1,4 +1,5 @@
 import type { FittedModel } from '../features/index.js';
+import { labelsFromProba } from '../features/index.js';
 import type { ModelManifest } from '../model/index.js';
 import type { BatcherOptions } from './batcher.js';
 import { AdaptiveBatcher } from './batcher.js';
@@ -78,22 +79,15 @@ export class ServedModel {
     const answers: ModelAnswer[] = [];
     if (this.model.task === 'classification') {
       const { classes, proba } = this.model.predictProba(frame);
+      const labels = labelsFromProba(classes, proba);
       const k = classes.length;
       let row = 0;
       for (const input of inputs) {
-        const predictions: string[] = new Array<string>(input.rows);
         const probabilities: number[][] = new Array<number[]>(input.rows);
-        for (let i = 0; i < input.rows; i++, row++) {
-          const p = new Array<number>(k);
-          let best = 0;
-          for (let c = 0; c < k; c++) {
-            p[c] = proba.data[row * k + c];
-            if (p[c] > p[best]) best = c;
-          }
-          predictions[i] = classes[best];
-          probabilities[i] = p;
-        }
-        answers.push({ predictions, classes, probabilities });
+        for (let i = 0; i < input.rows; i++)
+          probabilities[i] = Array.from(proba.data.subarray((row + i) * k, (row + i + 1) * k));
+        answers.push({ predictions: labels.slice(row, row + input.rows), classes, probabilities });
+        row += input.rows;
       }
       return answers;
     }

@@ -183,6 +183,24 @@ describe('argmin serve: prediction routes', () => {
     expect((await server.app.inject({ url: '/docs' })).body).toMatch(/<table>.*\/v1\/models/s);
   });
 
+  it('sheds requests past the queue limit with 503 and Retry-After', async () => {
+    const server = await serve({
+      models: ['credit@champion'],
+      cacheSize: 0,
+      batching: { queueLimitRows: 2, maxDelayMs: 50, adaptive: false },
+    });
+    const payload = recordsOf(models.frame, [0, 1]);
+    const [first, second] = await Promise.all([
+      server.app.inject({ method: 'POST', url: '/v1/models/credit/predict', payload }),
+      server.app.inject({ method: 'POST', url: '/v1/models/credit/predict', payload }),
+    ]);
+    expect([first.statusCode, second.statusCode]).toEqual([200, 503]);
+    expect(second.headers['retry-after']).toBe('1');
+    expect(second.json().error.code).toBe('ARGMIN_OVERLOADED');
+    const metrics = await server.app.inject({ url: '/metrics' });
+    expect(metrics.body).toMatch(/argmin_errors_total\{model="credit",version="1",kind="shed"\} 1/);
+  });
+
   it('is not ready (503) until every model is loaded and warmed', async () => {
     const server = createServer({ models: ['credit@champion'], store, pollIntervalMs: 0 });
     servers.push(server);

@@ -1,5 +1,5 @@
 import { DuckDBInstance } from '@duckdb/node-api';
-import type { DuckDBConnection, DuckDBMaterializedResult } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBMaterializedResult, DuckDBResult } from '@duckdb/node-api';
 import { DataReadError } from '../../errors.js';
 
 /**
@@ -44,6 +44,15 @@ export class DuckDBSession {
   async run(sql: string, doing: string): Promise<DuckDBMaterializedResult> {
     try {
       return await this.#connection.run(sql);
+    } catch (error) {
+      throw duckdbFailure(this.file, doing, error);
+    }
+  }
+
+  /** Runs `sql` as a streaming result, read chunk by chunk with `fetchChunk()`. */
+  async stream(sql: string, doing: string): Promise<DuckDBResult> {
+    try {
+      return await this.#connection.stream(sql);
     } catch (error) {
       throw duckdbFailure(this.file, doing, error);
     }

@@ -45,7 +45,7 @@ export async function fetchColumns(
  * view is there and has the expected length, one `set` (a memcpy) replaces `count` calls of
  * `getItem` — about ten times faster on 3M-row files. Otherwise the portable path is used.
  */
-function copyVector(
+export function copyVector(
   vector: DuckDBVector,
   out: Float64Array | Int32Array,
   offset: number,
