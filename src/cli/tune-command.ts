@@ -248,8 +248,10 @@ function printReport(result: TuneResult, data: string, options: TuneCliOptions):
   console.log('\nNext:');
   if (model.registered !== null) {
     console.log(`  argmin models show ${model.registered.name}${store}`);
+    const r = model.registered;
+    console.log(`  argmin predict models:/${r.name}/${r.version} --input DATA${store}`);
     console.log(
-      `  argmin predict models:/${model.registered.name}/${model.registered.version} DATA${store}`,
+      `  argmin serve ${r.champion ? `${r.name}@champion` : `${r.name}/${r.version}`}${store}   # HTTP API on port 8080`,
     );
   }
   console.log(`  argmin runs list --experiment ${result.study}${store}`);
