@@ -375,7 +375,7 @@ export function createServer(options: ServeOptions): ModelServer {
 
   // Operations: never behind the token (probes and scrapers).
   void app.register(async (scope) => {
-    scope.get('/health', () => ({ status: 'ok' }));
+    scope.get('/health', () => ({ status: 'ok', pid: process.pid }));
     scope.get('/ready', (_request, reply) =>
       ready && !closing
         ? { status: 'ready', models: [...host.slots.keys()] }

@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,6 +27,22 @@ const predict = (address: string, body: unknown = payload) =>
     method: 'POST',
     body: JSON.stringify(body),
     headers: { 'content-type': 'application/json' },
+  });
+
+/** The pid answering /health on a new connection (the cluster spreads connections over workers). */
+const healthPid = (address: string) =>
+  new Promise<number | undefined>((resolve) => {
+    http
+      .get(`${address}/health`, { agent: false }, (response) => {
+        let text = '';
+        response.on('data', (c: Buffer) => (text += c.toString()));
+        response.on('end', () =>
+          resolve(
+            response.statusCode === 200 ? (JSON.parse(text) as { pid: number }).pid : undefined,
+          ),
+        );
+      })
+      .on('error', () => resolve(undefined));
   });
 
 describe('argmin serve (child process)', () => {
@@ -104,6 +121,84 @@ describe('argmin serve (child process)', () => {
     const result = await child.done;
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/draining requests in flight in 2 workers/);
+  });
+
+  it('replaces a worker that dies and keeps answering meanwhile', async () => {
+    const child = runArgmin([
+      'serve',
+      'credit@champion',
+      '--store',
+      storeUri,
+      '--port',
+      '0',
+      '--workers',
+      '2',
+      '--no-prediction-log',
+    ]);
+    const [, address] = await child.stderrMatches(/Serving at (http:\/\/[\d.:]+) with 2 worker/);
+    const pids = new Set<number>();
+    for (let i = 0; i < 40 && pids.size < 2; i++) {
+      const pid = await healthPid(address);
+      if (pid !== undefined) pids.add(pid);
+    }
+    expect(pids.size).toBe(2);
+    const [victim] = [...pids];
+    process.kill(victim, 'SIGKILL');
+    await child.stderrMatches(/worker \d+ died \(SIGKILL\); starting another/);
+    const answers = await Promise.all(Array.from({ length: 20 }, () => predict(address)));
+    expect(answers.every((a) => a.status === 200)).toBe(true);
+    const later = new Set<number>();
+    for (let i = 0; i < 200 && later.size < 2; i++) {
+      const pid = await healthPid(address);
+      if (pid !== undefined && pid !== victim) later.add(pid);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(later.size).toBe(2);
+    expect(later.has(victim)).toBe(false);
+    child.kill('SIGTERM');
+    expect((await child.done).code).toBe(0);
+  });
+
+  it('routes by the traffic policy of a --config file', async () => {
+    const config = join(folder, 'serve.yaml');
+    writeFileSync(
+      config,
+      'models: [credit@challenger]\nendpoints:\n  credit:\n    policy: { type: canary, candidate: credit@challenger, percent: 50 }\n',
+    );
+    const child = runArgmin([
+      'serve',
+      'credit@champion',
+      '--store',
+      storeUri,
+      '--port',
+      '0',
+      '--config',
+      config,
+      '--no-prediction-log',
+      '--cache-size',
+      '0',
+    ]);
+    const [, address] = await child.stderrMatches(/Serving at (http:\/\/[\d.:]+)/);
+    await child.stderrMatches(/\[canary: credit@champion, credit@challenger\]/);
+    const versions = new Set<number>();
+    for (let i = 0; i < 60; i++)
+      versions.add(((await (await predict(address)).json()) as { version: number }).version);
+    expect(versions).toEqual(new Set([1, 2]));
+    child.kill('SIGTERM');
+    expect((await child.done).code).toBe(0);
+    writeFileSync(config, 'endpoint: {}\n');
+    const bad = await runArgmin([
+      'serve',
+      'credit@champion',
+      '--store',
+      storeUri,
+      '--port',
+      '0',
+      '--config',
+      config,
+    ]).done;
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/unknown keys endpoint/);
   });
 
   it('exits 1 naming a model the registry does not have', async () => {
