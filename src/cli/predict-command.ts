@@ -1,4 +1,5 @@
 import { createWriteStream } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { rm } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
 import type { Command } from 'commander';
@@ -6,10 +7,12 @@ import { streamTable } from '../data/index.js';
 import { DuckDBSession } from '../data/read/duckdb-session.js';
 import { quoteLiteral } from '../data/read/sql.js';
 import { InvalidParameterError } from '../errors.js';
-import { labelsFromProba } from '../features/index.js';
-import { loadModel } from '../registry/index.js';
+import { loadModel as loadArtifact } from '../model/index.js';
+import { Registry } from '../registry/index.js';
 import { openStore } from '../store/index.js';
 import { positiveInteger } from './option-parsers.js';
+import { scoreCsv } from './score-csv.js';
+import { ParallelScorer } from './parallel-scorer.js';
 
 interface PredictOptions {
   input?: string;
@@ -17,11 +20,7 @@ interface PredictOptions {
   proba?: boolean;
   store?: string;
   chunkSize: number;
-}
-
-/** CSV field: quoted when it holds a delimiter, quote or newline. */
-function csvField(value: string): string {
-  return /[",\n\r]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+  threads: number;
 }
 
 export function registerPredictCommand(program: Command): void {
@@ -46,7 +45,13 @@ export function registerPredictCommand(program: Command): void {
       '--chunk-size <rows>',
       'rows scored at a time',
       positiveInteger('--chunk-size'),
-      100_000,
+      25_000,
+    )
+    .option(
+      '--threads <n>',
+      'threads scoring chunks side by side (default: the cores)',
+      positiveInteger('--threads'),
+      availableParallelism(),
     )
     .action(async (modelPath: string, data: string | undefined, options: PredictOptions) => {
       if ((data === undefined) === (options.input === undefined))
@@ -58,7 +63,7 @@ export function registerPredictCommand(program: Command): void {
             : `is given twice ("${data}" and --input "${options.input}"); pass one`,
         );
       const input = (options.input ?? data) as string;
-      const { pipeline, manifest } = await loadFrom(modelPath, options.store);
+      const { pipeline, manifest, path } = await locate(modelPath, options.store);
       const output = options.output;
       const parquet = output !== undefined && /\.parquet$/i.test(output);
       if (output !== undefined && !parquet && !/\.csv$/i.test(output))
@@ -75,36 +80,31 @@ export function registerPredictCommand(program: Command): void {
       const sink: Writable =
         csvPath === undefined ? process.stdout : createWriteStream(csvPath, { encoding: 'utf8' });
       const progress = new Progress(stream.rows);
-      const classification = manifest.task === 'classification';
-      let wroteHeader = false;
+      const proba = options.proba === true;
+      const scorer =
+        options.threads > 1 ? await ParallelScorer.open(path, options.threads) : undefined;
       try {
+        // Up to one chunk per thread in flight; written back in order.
+        const inFlight: { rows: number; text: Promise<string> }[] = [];
+        const writeOldest = async () => {
+          const oldest = inFlight.shift() as { rows: number; text: Promise<string> };
+          await write(sink, await oldest.text);
+          progress.add(oldest.rows);
+        };
+        let header = true;
         for await (const frame of stream) {
-          const lines: string[] = [];
-          if (options.proba && classification) {
-            // One pass over the model: labels are the most probable classes.
-            const { classes, proba } = pipeline.predictProba(frame);
-            const predicted = labelsFromProba(classes, proba);
-            if (!wroteHeader)
-              lines.push(
-                [`predicted_${manifest.target}`, ...classes.map((c) => `proba_${c}`)]
-                  .map(csvField)
-                  .join(','),
-              );
-            const k = classes.length;
-            for (let i = 0; i < frame.rows; i++) {
-              let line = csvField(predicted[i]);
-              for (let c = 0; c < k; c++) line += `,${proba.data[i * k + c]}`;
-              lines.push(line);
-            }
-          } else {
-            const predicted = pipeline.predict(frame);
-            if (!wroteHeader) lines.push(csvField(`predicted_${manifest.target}`));
-            for (let i = 0; i < frame.rows; i++) lines.push(csvField(String(predicted[i])));
-          }
-          wroteHeader = true;
-          await write(sink, lines.join('\n') + '\n');
-          progress.add(frame.rows);
+          const rows = frame.rows;
+          const text =
+            scorer === undefined
+              ? Promise.resolve(scoreCsv(pipeline, frame, { proba, header }))
+              : scorer.score(frame, { proba, header });
+          header = false;
+          // Handled when written; this keeps a failure meanwhile from counting as unhandled.
+          text.catch(() => undefined);
+          inFlight.push({ rows, text });
+          if (inFlight.length > options.threads) await writeOldest();
         }
+        while (inFlight.length > 0) await writeOldest();
         if (sink !== process.stdout) await closeStream(sink);
         if (parquet) await csvToParquet(csvPath as string, output as string);
       } catch (error) {
@@ -113,6 +113,7 @@ export function registerPredictCommand(program: Command): void {
         if (output !== undefined) await rm(output, { force: true });
         throw error;
       } finally {
+        await scorer?.close();
         stream.close();
         if (parquet) await rm(csvPath as string, { force: true });
       }
@@ -123,11 +124,20 @@ export function registerPredictCommand(program: Command): void {
 /** Writes, waiting for the stream to drain when its buffer is full (bounded memory). */
 function write(sink: Writable, text: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (sink.write(text)) resolve();
-    else {
-      sink.once('drain', resolve);
-      sink.once('error', reject);
+    if (sink.write(text)) {
+      resolve();
+      return;
     }
+    const drained = () => {
+      sink.off('error', failed);
+      resolve();
+    };
+    const failed = (error: Error) => {
+      sink.off('drain', drained);
+      reject(error);
+    };
+    sink.once('drain', drained);
+    sink.once('error', failed);
   });
 }
 
@@ -188,12 +198,18 @@ class Progress {
   }
 }
 
-/** A model file, or a `models:/` reference resolved in the given store (default store otherwise). */
-async function loadFrom(modelPath: string, storeUri: string | undefined) {
-  if (storeUri === undefined || !modelPath.startsWith('models:/')) return loadModel(modelPath);
+/**
+ * A model file, or a `models:/` reference resolved in the given store (default store otherwise),
+ * loaded, with the local path of its artifact (scoring threads load it again from there).
+ */
+async function locate(modelPath: string, storeUri: string | undefined) {
+  if (!modelPath.startsWith('models:/'))
+    return { ...(await loadArtifact(modelPath)), path: modelPath };
   const store = await openStore(storeUri, { handleExit: false });
   try {
-    return await loadModel(modelPath, { store });
+    const registry = new Registry(store);
+    const path = await registry.artifactPath(await registry.resolve(modelPath));
+    return { ...(await loadArtifact(path)), path };
   } finally {
     await store.close();
   }

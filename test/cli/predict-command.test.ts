@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readTable } from '../../src/data/index.js';
 import type { CreditModels } from '../serve/serve-fixture.js';
-import { creditModels } from '../serve/serve-fixture.js';
+import { creditModels, registerCredit } from '../serve/serve-fixture.js';
+import { openStore } from '../../src/store/index.js';
 import { runArgmin } from './cli-child.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'argmin-predict-cli-'));
@@ -28,6 +29,8 @@ describe('argmin predict (batch scoring)', () => {
       '--output',
       whole,
       '--proba',
+      '--threads',
+      '1',
     ]).done;
     const b = await runArgmin([
       'predict',
@@ -39,6 +42,8 @@ describe('argmin predict (batch scoring)', () => {
       '--proba',
       '--chunk-size',
       '100',
+      '--threads',
+      '3',
     ]).done;
     expect([a.code, b.code]).toEqual([0, 0]);
     expect(b.stderr).toMatch(/Wrote 4,454 predictions to .*chunked\.csv .*rows\/s/);
@@ -50,6 +55,29 @@ describe('argmin predict (batch scoring)', () => {
     const [bad, good] = lines[1].split(',').slice(1).map(Number);
     expect(bad).toBeCloseTo(proba[0], 12);
     expect(bad + good).toBeCloseTo(1, 12);
+  });
+
+  it('scores a registered model resolved through the store, on threads', async () => {
+    const storeUri = `sqlite:${join(dir, 'argmin.db')}`;
+    const store = await openStore(storeUri, { handleExit: false });
+    await registerCredit(store, models);
+    await store.close();
+    const out = join(dir, 'registered.csv');
+    const result = await runArgmin([
+      'predict',
+      'models:/credit@challenger',
+      '--store',
+      storeUri,
+      '--input',
+      credit,
+      '--output',
+      out,
+      '--chunk-size',
+      '500',
+    ]).done;
+    expect(result.code).toBe(0);
+    const labels = readFileSync(out, 'utf8').trim().split('\n').slice(1);
+    expect(labels).toEqual(models.logistic.predict(models.frame));
   });
 
   it('reads Parquet and writes Parquet', async () => {
