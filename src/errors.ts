@@ -177,3 +177,17 @@ export class TrialBudgetExhaustedError extends ArgminError {
     this.study = study;
   }
 }
+
+/** The server is past its queue limit: answer 503 with Retry-After. */
+export class OverloadedError extends ArgminError {
+  readonly retryAfterSeconds: number;
+
+  constructor(queued: number, limit: number, retryAfterSeconds = 1) {
+    super(
+      'ARGMIN_OVERLOADED',
+      `the model's queue holds ${queued} rows (limit ${limit}); retry after ${retryAfterSeconds} s`,
+      503,
+    );
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}

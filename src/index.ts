@@ -12,6 +12,7 @@ export {
   FilterParseError,
   InvalidParameterError,
   NotFittedError,
+  OverloadedError,
   SchemaMismatchError,
   ShapeMismatchError,
   StoreConflictError,
@@ -45,6 +46,7 @@ export {
   numericColumn,
   profileFrame,
   readTable,
+  streamTable,
   repeatedKFold,
   schemaOf,
   stratifiedKFold,
@@ -194,3 +196,20 @@ export type {
   StudyView,
   TrialState,
 } from './tune/index.js';
+
+export {
+  InputCodec,
+  PredictionLog,
+  createServer,
+  createTrafficPolicy,
+  listPredictions,
+} from './serve/index.js';
+export type {
+  EndpointConfig,
+  InputProblem,
+  ModelAnswer,
+  ModelServer,
+  PredictionRecord,
+  ServeOptions,
+  TrafficPolicyConfig,
+} from './serve/index.js';

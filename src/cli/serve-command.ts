@@ -34,6 +34,7 @@ interface ServeCommandOptions {
   maxBody: number;
   maxRows: number;
   poll: number;
+  logRequests?: boolean;
 }
 
 /** What `--config serve.yaml` may hold: more models, endpoints with traffic policies. */
@@ -148,6 +149,7 @@ export function registerServeCommand(program: Command): void {
     )
     .option('--max-body <size>', 'largest request body', bytes, 1024 * 1024)
     .option('--max-rows <n>', 'most rows per request', positiveInteger('--max-rows'), 10_000)
+    .option('--log-requests', 'log every request as a JSON line on standard output (pino)')
     .option(
       '--poll <duration>',
       'how often aliases are checked for moves (PostgreSQL also notifies at once)',
@@ -217,6 +219,7 @@ async function runServer(
     protectPredictions: options.protectPredictions === true,
     bodyLimit: options.maxBody,
     pollIntervalMs: options.poll,
+    logger: options.logRequests === true,
     ...(worker ? { metricsText: askPrimaryForMetrics } : {}),
     onEvent: (event) => {
       if (event.type === 'swap')

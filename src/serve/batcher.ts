@@ -1,18 +1,6 @@
-import { ArgminError } from '../errors.js';
+import { OverloadedError } from '../errors.js';
 
-/** The server is past its queue limit: answer 503 with Retry-After. */
-export class OverloadedError extends ArgminError {
-  readonly retryAfterSeconds: number;
-
-  constructor(queued: number, limit: number, retryAfterSeconds = 1) {
-    super(
-      'ARGMIN_OVERLOADED',
-      `the model's queue holds ${queued} rows (limit ${limit}); retry after ${retryAfterSeconds} s`,
-      503,
-    );
-    this.retryAfterSeconds = retryAfterSeconds;
-  }
-}
+export { OverloadedError };
 
 export interface BatcherOptions {
   /** Coalesce requests at all (default true); off, each request is predicted on its own. */
