@@ -41,12 +41,7 @@ export function registerPredictCommand(program: Command): void {
     )
     .option('--proba', 'add one probability column per class (classifiers)')
     .option('--store <uri>', 'store holding the registry for models:/ references')
-    .option(
-      '--chunk-size <rows>',
-      'rows scored at a time',
-      positiveInteger('--chunk-size'),
-      25_000,
-    )
+    .option('--chunk-size <rows>', 'rows scored at a time', positiveInteger('--chunk-size'), 25_000)
     .option(
       '--threads <n>',
       'threads scoring chunks side by side (default: the cores)',

@@ -141,7 +141,10 @@ describe('argmin serve: prediction routes', () => {
     expect((await server.app.inject({ url: '/v1/models/credit@challenger' })).json().version).toBe(
       2,
     );
-    expect((await server.app.inject({ url: '/health' })).json()).toEqual({ status: 'ok', pid: process.pid });
+    expect((await server.app.inject({ url: '/health' })).json()).toEqual({
+      status: 'ok',
+      pid: process.pid,
+    });
     expect((await server.app.inject({ url: '/ready' })).statusCode).toBe(200);
 
     await server.app.inject({
