@@ -3,6 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { readTable } from '../../src/data/index.js';
+import { linearPreprocessor, Pipeline } from '../../src/features/index.js';
+import { Ridge } from '../../src/learners/index.js';
+import { saveModel } from '../../src/model/index.js';
 import type { ModelServer, ServeOptions } from '../../src/serve/index.js';
 import { createServer, listPredictions } from '../../src/serve/index.js';
 import type { Store } from '../../src/store/index.js';
@@ -223,6 +227,50 @@ describe('argmin serve: prediction routes', () => {
     const server = createServer({ models: ['credit@nobody'], store, pollIntervalMs: 0 });
     servers.push(server);
     await expect(server.loaded).rejects.toThrow(/nobody/);
+  });
+});
+
+describe('argmin serve: models from files, regression', () => {
+  it('serves .argmin files without a store, under their file name or name=path, regressors included', async () => {
+    const ames = await readTable('examples/data/ames.csv', { target: 'Sale_Price' });
+    const features = ames.featureNames;
+    const ridge = new Pipeline({
+      preprocessor: linearPreprocessor(ames, features),
+      learner: new Ridge(),
+    }).fit(ames, 'Sale_Price');
+    const ridgePath = join(models.dir, 'ames-ridge.argmin');
+    await saveModel(ridge, ridgePath);
+    const server = createServer({
+      models: [ridgePath, `fraud=${models.gbdtPath}`],
+      pollIntervalMs: 0,
+    });
+    servers.push(server);
+    await server.loaded;
+    const rows = [0, 1, 2];
+    const payload = recordsOf(ames, rows).map((r) =>
+      Object.fromEntries(features.map((f) => [f, r[f]])),
+    );
+    const answer = (
+      await server.app.inject({ method: 'POST', url: '/v1/models/ames-ridge/predict', payload })
+    ).json();
+    expect(answer).toMatchObject({ model: 'ames-ridge', version: null });
+    expect(answer.classes).toBeUndefined();
+    expect(answer.predictions).toEqual(
+      Array.from(ridge.predict(ames.take(Int32Array.from(rows))) as Float64Array),
+    );
+    const fraud = await server.app.inject({
+      method: 'POST',
+      url: '/v1/models/fraud/predict',
+      payload: recordsOf(models.frame, [0]),
+    });
+    expect(fraud.json()).toMatchObject({
+      model: 'fraud',
+      version: null,
+      predictions: models.gbdt.predict(models.frame.take(Int32Array.of(0))),
+    });
+    const noStore = createServer({ models: ['credit@champion'], pollIntervalMs: 0 });
+    servers.push(noStore);
+    await expect(noStore.loaded).rejects.toThrow(/--store/);
   });
 });
 
