@@ -99,17 +99,27 @@ export function createServer(options: ServeOptions): ModelServer {
       'is empty; name at least one model to serve',
     );
   const metrics = new ServerMetrics();
-  const host = new ModelHost({
+  const cacheSize = options.cacheSize ?? 10_000;
+  const cache = cacheSize > 0 ? new PredictionCache<ModelAnswer>(cacheSize) : undefined;
+  const host: ModelHost = new ModelHost({
     metrics,
     ...(options.store === undefined ? {} : { store: options.store }),
     ...(options.codec === undefined ? {} : { codec: options.codec }),
     ...(options.batching === undefined ? {} : { batching: options.batching }),
     ...(options.pollIntervalMs === undefined ? {} : { pollIntervalMs: options.pollIntervalMs }),
-    ...(options.onEvent === undefined ? {} : { onEvent: options.onEvent }),
+    onEvent: (event) => {
+      // A version no slot serves any more takes its cached answers with it.
+      if (event.type === 'swap' && cache !== undefined) {
+        const name = host.slots.get(event.key)?.name;
+        const stillServed = [...host.slots.values()].some(
+          (s) => s.name === name && s.current.version === event.from,
+        );
+        if (name !== undefined && !stillServed) cache.evictPrefix(`${name}:${event.from}\u0000`);
+      }
+      options.onEvent?.(event);
+    },
   });
   const endpoints = new Endpoints(options.seed);
-  const cacheSize = options.cacheSize ?? 10_000;
-  const cache = cacheSize > 0 ? new PredictionCache<ModelAnswer>(cacheSize) : undefined;
   const log =
     options.store !== undefined && options.predictionLog !== false
       ? new PredictionLog(options.store, {

@@ -443,6 +443,9 @@ describe('argmin serve: tokens, management and traffic', () => {
       ).json().version,
     ).toBe(2);
 
+    await server.app.inject({ method: 'POST', url: '/v1/models/credit/predict', payload });
+    const cachedBefore = server.cache?.size ?? 0;
+    expect(cachedBefore).toBe(2);
     const moved = await server.app.inject({
       method: 'PUT',
       url: '/v1/models/credit/aliases/champion',
@@ -450,6 +453,8 @@ describe('argmin serve: tokens, management and traffic', () => {
       headers: auth,
     });
     expect(moved.json()).toEqual({ name: 'credit', alias: 'champion', version: 2 });
+    // Version 1 is served by no slot now: its cached answers are gone.
+    expect(server.cache?.size).toBe(1);
     expect(
       (
         await server.app.inject({ method: 'POST', url: '/v1/models/credit/predict', payload })
