@@ -52,10 +52,10 @@ describe('AdaptiveBatcher', () => {
     let slow = true;
     const batcher = new AdaptiveBatcher<number, number>(
       (items) => {
-        if (slow) spin(8);
+        if (slow) spin(80);
         return items;
       },
-      { maxBatchRows: 64, latencyObjectiveMs: 5 },
+      { maxBatchRows: 64, latencyObjectiveMs: 50 },
     );
     const start = batcher.limit;
     await Promise.all(Array.from({ length: start }, (_, i) => batcher.submit(i, 1)));

@@ -194,7 +194,7 @@ describe('argmin serve: prediction routes', () => {
     const server = await serve({
       models: ['credit@champion'],
       cacheSize: 0,
-      batching: { queueLimitRows: 2, maxDelayMs: 50, adaptive: false },
+      batching: { queueLimitRows: 2, maxDelayMs: 500, adaptive: false },
     });
     const payload = recordsOf(models.frame, [0, 1]);
     const [first, second] = await Promise.all([
