@@ -83,7 +83,7 @@ forEachDialect((target) => {
       stop = true;
       await Promise.all(clients);
       expect(failures).toEqual([]);
-      expect(seen.length).toBeGreaterThan(200);
+      expect(seen.length).toBeGreaterThanOrEqual(100);
       // Versions answered in order 1…, 2…, 1… (an in-flight request may finish on the old one).
       expect(seen[0]).toBe(1);
       expect(seen.at(-1)).toBe(1);
