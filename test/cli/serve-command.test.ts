@@ -57,7 +57,7 @@ describe('argmin serve (child process)', () => {
       '--log-sample',
       '1',
       '--max-delay',
-      '400ms',
+      '1500ms',
       '--cache-size',
       '0',
     ]);
@@ -65,7 +65,8 @@ describe('argmin serve (child process)', () => {
     const inFlight = Array.from({ length: 6 }, (_, i) =>
       predict(address, recordsOf(models.frame, [i])),
     );
-    await new Promise((r) => setTimeout(r, 100));
+    // The batcher holds them up to 1.5 s: SIGTERM arrives while all six are in flight.
+    await new Promise((r) => setTimeout(r, 400));
     child.kill('SIGTERM');
     const answers = await Promise.all(inFlight);
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200, 200]);
