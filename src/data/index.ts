@@ -37,7 +37,13 @@ export type { Serializable, SerializedObject, TypedArray } from './serializable.
 
 export { readTable } from './read-table.js';
 export { streamTable } from './read/stream-table.js';
-export type { StreamColumn, StreamTableOptions, TableStream } from './read/stream-table.js';
+export type {
+  KeptColumn,
+  StreamColumn,
+  StreamTableOptions,
+  TableChunk,
+  TableStream,
+} from './read/stream-table.js';
 export type { ReadFormat, ReadOptions } from './read/read-options.js';
 export { inferFormat } from './read/read-options.js';
 export type { TaskKind } from './validate.js';

@@ -1,3 +1,4 @@
+import type { DuckDBVector } from '@duckdb/node-api';
 import type { ColumnKind } from '../column.js';
 import { categoricalColumn } from '../column.js';
 import type { Column } from '../column.js';
@@ -26,24 +27,57 @@ export interface StreamTableOptions {
   readonly chunkRows?: number;
   /** Strings read as missing in CSV files. */
   readonly nullValues?: readonly string[];
+  /**
+   * Columns passed through as text beside the frames (row ids for scored output): read with
+   * {@link TableStream.chunks}, never part of the frames. CSV files keep them as written.
+   */
+  readonly keep?: readonly string[];
+}
+
+/** A column passed through as text: its values, null where missing. */
+export interface KeptColumn {
+  readonly name: string;
+  readonly values: readonly (string | null)[];
+}
+
+/** One chunk of a stream: the frame and, in the same rows, the columns named in `keep`. */
+export interface TableChunk {
+  readonly frame: Frame;
+  readonly kept: readonly KeptColumn[];
 }
 
 /** A table read in frames of at most `chunkRows` rows, with its total row count. */
 export interface TableStream extends AsyncIterable<Frame> {
   readonly rows: number;
+  /** The same rows as the frames, with the `keep` columns beside them. */
+  chunks(): AsyncIterable<TableChunk>;
   close(): void;
 }
 
-/** SQL yielding a non-null DOUBLE (missing = NaN) or INTEGER code (missing = -1) for a column. */
-function cellExpression(column: StreamColumn): string {
+const numericSource = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|U\w*INT|FLOAT|DOUBLE|DECIMAL)/;
+
+/**
+ * SQL yielding a non-null DOUBLE (missing = NaN) or INTEGER code (missing = -1) for a column of
+ * the given DuckDB type, as `readTable` converts it (so scores match the training read):
+ * TIMESTAMPTZ is an instant already (a cast to TIMESTAMP would shift it by the session's time
+ * zone), and numbers read as datetimes are milliseconds since the epoch.
+ */
+function cellExpression(column: StreamColumn, sourceType: string): string {
   const c = quoteIdentifier(column.name);
   switch (column.kind) {
     case 'numeric':
       return `coalesce(CAST(${c} AS DOUBLE), 'NaN'::DOUBLE)`;
     case 'boolean':
       return `coalesce(CAST(CAST(${c} AS BOOLEAN) AS DOUBLE), 'NaN'::DOUBLE)`;
-    case 'datetime':
-      return `coalesce(CAST(epoch_ms(CAST(${c} AS TIMESTAMP)) AS DOUBLE), 'NaN'::DOUBLE)`;
+    case 'datetime': {
+      const ms =
+        sourceType === 'TIMESTAMP WITH TIME ZONE'
+          ? `epoch_ms(${c})`
+          : numericSource.test(sourceType)
+            ? c
+            : `epoch_ms(CAST(${c} AS TIMESTAMP))`;
+      return `coalesce(CAST(${ms} AS DOUBLE), 'NaN'::DOUBLE)`;
+    }
     case 'categorical': {
       const levels = column.levels ?? [];
       if (levels.length === 0) return 'CAST(-1 AS INTEGER)';
@@ -82,7 +116,10 @@ export async function streamTable(
       `is ${chunkRows}; give a whole number ≥ 1`,
     );
   await checkLocalFile(source);
+  const keep = [...new Set(options.keep ?? [])];
   const csvTypes: Record<string, ColumnKind> = {};
+  // Kept columns as text, as written (an id "007" stays "007"); a model column keeps its kind.
+  for (const name of keep) csvTypes[name] = 'categorical';
   for (const c of options.columns) csvTypes[c.name] = c.kind;
   const spec: ScanSpec = {
     source,
@@ -104,65 +141,98 @@ export async function streamTable(
         { file: source, column: missing[0] },
         `the model needs column${missing.length === 1 ? '' : 's'} ${missing.map((m) => `"${m}"`).join(', ')}, which the file lacks (it has ${[...present].join(', ')}).`,
       );
+    const absent = keep.filter((name) => !present.has(name));
+    if (absent.length > 0)
+      throw new DataValidationError(
+        { file: source, column: absent[0] },
+        `there is no column ${absent.map((m) => `"${m}"`).join(', ')} to keep (the file has ${[...present].join(', ')}).`,
+      );
     await session.run(
       `CREATE TEMP VIEW src AS SELECT * FROM ${scanExpression(spec)}`,
       'open the file',
     );
+    const types = new Map(
+      (await session.rows('DESCRIBE src', `read the ${format} file`)).map((row) => [
+        String(row[0]),
+        String(row[1]),
+      ]),
+    );
     const [[count]] = await session.rows('SELECT count(*) FROM src', `count the rows`);
     if (format === 'csv') await throwIfRejected(session, source, options.columns);
     const rows = Number(count);
-    const expressions = options.columns.map(cellExpression).join(', ');
     const columns = options.columns;
+    const expressions = [
+      ...columns.map((c) => cellExpression(c, types.get(c.name) ?? '')),
+      ...keep.map((name) => keptExpression(name, types.get(name) ?? '')),
+    ].join(', ');
+    let started = false;
+    const chunks = async function* (): AsyncGenerator<TableChunk> {
+      if (started)
+        throw new InvalidParameterError('streamTable', 'stream', 'is read twice; open it again');
+      started = true;
+      try {
+        const result = await session.stream(`SELECT ${expressions} FROM src`, 'read the rows');
+        let buffers = allocate(columns, chunkRows);
+        let kept = keep.map((): (string | null)[] => []);
+        let filled = 0;
+        for (;;) {
+          let fetched;
+          try {
+            fetched = await result.fetchChunk();
+          } catch (error) {
+            throw new DataReadError(
+              { file: source },
+              `could not read a value (${(error as Error).message.split('\n')[0]}); check that every column holds what the model expects (${columns.map((c) => `${c.name}: ${c.kind}`).join(', ')}).`,
+              { cause: error },
+            );
+          }
+          if (fetched === null || fetched.rowCount === 0) break;
+          const chunk = fetched;
+          const n = chunk.rowCount;
+          // A DuckDB chunk (2,048 rows) that fits is copied straight into the frame's arrays;
+          // one that straddles two frames is copied once and split.
+          const whole =
+            n <= chunkRows - filled
+              ? undefined
+              : columns.map((c, j) => {
+                  const values = c.kind === 'categorical' ? new Int32Array(n) : new Float64Array(n);
+                  copyVector(chunk.getColumnVector(j), values, 0, n);
+                  return values;
+                });
+          const text = keep.map((_, k) => textOf(chunk.getColumnVector(columns.length + k), n));
+          let at = 0;
+          while (at < n) {
+            const take = Math.min(n - at, chunkRows - filled);
+            for (let j = 0; j < columns.length; j++) {
+              if (whole === undefined)
+                copyVector(chunk.getColumnVector(j), buffers[j], filled, take);
+              else buffers[j].set(whole[j].subarray(at, at + take), filled);
+            }
+            for (let k = 0; k < keep.length; k++)
+              for (let i = at; i < at + take; i++) kept[k].push(text[k][i]);
+            filled += take;
+            at += take;
+            if (filled === chunkRows) {
+              yield chunkOf(columns, buffers, filled, keep, kept);
+              buffers = allocate(columns, chunkRows);
+              kept = keep.map(() => []);
+              filled = 0;
+            }
+          }
+        }
+        // The CSV reader sets aside rows it cannot convert instead of failing: refuse them.
+        if (format === 'csv') await throwIfRejected(session, source, columns);
+        if (filled > 0) yield chunkOf(columns, buffers, filled, keep, kept);
+      } finally {
+        session.close();
+      }
+    };
     return {
       rows,
       close: () => session.close(),
+      chunks,
       async *[Symbol.asyncIterator]() {
-        try {
-          const result = await session.stream(`SELECT ${expressions} FROM src`, 'read the rows');
-          let buffers = allocate(columns, chunkRows);
-          let filled = 0;
-          for (;;) {
-            let chunk;
-            try {
-              chunk = await result.fetchChunk();
-            } catch (error) {
-              throw new DataReadError(
-                { file: source },
-                `could not read a value (${(error as Error).message.split('\n')[0]}); check that every column holds what the model expects (${columns.map((c) => `${c.name}: ${c.kind}`).join(', ')}).`,
-                { cause: error },
-              );
-            }
-            if (chunk === null || chunk.rowCount === 0) break;
-            let at = 0;
-            while (at < chunk.rowCount) {
-              const take = Math.min(chunk.rowCount - at, chunkRows - filled);
-              for (let j = 0; j < columns.length; j++) {
-                if (at === 0 && take === chunk.rowCount) {
-                  copyVector(chunk.getColumnVector(j), buffers[j], filled, take);
-                } else {
-                  const whole =
-                    columns[j].kind === 'categorical'
-                      ? new Int32Array(chunk.rowCount)
-                      : new Float64Array(chunk.rowCount);
-                  copyVector(chunk.getColumnVector(j), whole, 0, chunk.rowCount);
-                  buffers[j].set(whole.subarray(at, at + take), filled);
-                }
-              }
-              filled += take;
-              at += take;
-              if (filled === chunkRows) {
-                yield frameOf(columns, buffers, filled);
-                buffers = allocate(columns, chunkRows);
-                filled = 0;
-              }
-            }
-          }
-          // The CSV reader sets aside rows it cannot convert instead of failing: refuse them.
-          if (format === 'csv') await throwIfRejected(session, source, columns);
-          if (filled > 0) yield frameOf(columns, buffers, filled);
-        } finally {
-          session.close();
-        }
+        for await (const { frame } of chunks()) yield frame;
       },
     };
   } catch (error) {
@@ -171,24 +241,47 @@ export async function streamTable(
   }
 }
 
+/**
+ * SQL giving a kept column as text. Whole numbers read as DOUBLE (a model's numeric column in a
+ * CSV file) print without the ".0" DuckDB adds, as they were written.
+ */
+function keptExpression(name: string, sourceType: string): string {
+  const c = quoteIdentifier(name);
+  return sourceType === 'DOUBLE' || sourceType === 'FLOAT'
+    ? `CASE WHEN ${c} = trunc(${c}) AND abs(${c}) < 1e15 THEN CAST(CAST(${c} AS BIGINT) AS VARCHAR) ELSE CAST(${c} AS VARCHAR) END`
+    : `CAST(${c} AS VARCHAR)`;
+}
+
+/** A VARCHAR vector's values (null where missing). */
+function textOf(vector: DuckDBVector, count: number): (string | null)[] {
+  const out = new Array<string | null>(count);
+  for (let i = 0; i < count; i++) out[i] = vector.getItem(i) as string | null;
+  return out;
+}
+
 function allocate(columns: readonly StreamColumn[], rows: number): (Float64Array | Int32Array)[] {
   return columns.map((c) =>
     c.kind === 'categorical' ? new Int32Array(rows) : new Float64Array(rows),
   );
 }
 
-function frameOf(
+function chunkOf(
   columns: readonly StreamColumn[],
   buffers: readonly (Float64Array | Int32Array)[],
   rows: number,
-): Frame {
+  keep: readonly string[],
+  kept: readonly (string | null)[][],
+): TableChunk {
   const built: Column[] = columns.map((c, j) => {
     const values = buffers[j].length === rows ? buffers[j] : buffers[j].slice(0, rows);
     return c.kind === 'categorical'
       ? categoricalColumn(c.name, values as Int32Array, c.levels ?? [])
       : Object.freeze({ kind: c.kind, name: c.name, values: values as Float64Array });
   });
-  return new Frame(built, { rows });
+  return {
+    frame: new Frame(built, { rows }),
+    kept: keep.map((name, k) => ({ name, values: kept[k] })),
+  };
 }
 
 async function throwIfRejected(

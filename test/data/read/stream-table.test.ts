@@ -1,6 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Frame } from '../../../src/data/index.js';
 import { streamTable } from '../../../src/data/index.js';
@@ -40,6 +42,73 @@ describe('streamTable', () => {
     expect(Number.isNaN(y[0])).toBe(true);
     expect(y[1]).toBe(2);
     expect(frames[0].columnNames).toEqual(['y', 'x']);
+    // Frames longer than DuckDB's 2,048-row chunks.
+    const long = await collect(path, 4096, [{ name: 'x', kind: 'numeric' }]);
+    expect(long.frames.map((f) => f.rows)).toEqual([4096, 904]);
+    expect((long.frames[1].column('x') as { values: Float64Array }).values[903]).toBe(n - 1);
+  });
+
+  it('passes --keep columns through as text beside the frames, row for row', async () => {
+    const path = join(dir, 'ids.csv');
+    const n = 3000;
+    writeFileSync(
+      path,
+      [
+        'id,x,note',
+        ...Array.from({ length: n }, (_, i) => `00${i},${i}.5,${i === 7 ? '' : 'n'}`),
+      ].join('\n'),
+    );
+    const stream = await streamTable(path, {
+      columns: [{ name: 'x', kind: 'numeric' }],
+      chunkRows: 1000,
+      keep: ['id', 'note'],
+    });
+    const ids: (string | null)[] = [];
+    const notes: (string | null)[] = [];
+    const xs: number[] = [];
+    for await (const { frame, kept } of stream.chunks()) {
+      expect(frame.columnNames).toEqual(['x']);
+      expect(kept.map((k) => [k.name, k.values.length])).toEqual([
+        ['id', frame.rows],
+        ['note', frame.rows],
+      ]);
+      ids.push(...kept[0].values);
+      notes.push(...kept[1].values);
+      xs.push(...(frame.column('x') as { values: Float64Array }).values);
+    }
+    expect(ids).toEqual(Array.from({ length: n }, (_, i) => `00${i}`));
+    expect(xs.every((x, i) => x === i + 0.5)).toBe(true);
+    expect(notes[7]).toBeNull();
+    expect(notes[8]).toBe('n');
+    await expect(
+      streamTable(path, { columns: [{ name: 'x', kind: 'numeric' }], keep: ['nope'] }),
+    ).rejects.toThrow(/no column "nope" to keep/);
+  });
+
+  it('reads TIMESTAMPTZ as the instant it is in any time zone, as readTable does', async () => {
+    const path = join(dir, 'times.parquet');
+    const { DuckDBInstance } = await import('@duckdb/node-api');
+    const db = await DuckDBInstance.create(':memory:');
+    const connection = await db.connect();
+    await connection.run(
+      `COPY (SELECT TIMESTAMPTZ '2020-01-01 00:00:00+00' AS tz, TIMESTAMP '2020-01-01 00:00:00' AS ts, DATE '2020-01-01' AS d, 1577836800000 AS ms) TO '${path}' (FORMAT parquet)`,
+    );
+    connection.closeSync();
+    // DuckDB takes the session's time zone from TZ when it starts: a separate process.
+    const data = pathToFileURL(resolve('dist/src/data/index.js')).href;
+    const script = `
+      const { streamTable } = await import(${JSON.stringify(data)});
+      const columns = ['tz', 'ts', 'd', 'ms'].map((name) => ({ name, kind: 'datetime' }));
+      for await (const frame of await streamTable(${JSON.stringify(path)}, { columns }))
+        console.log(JSON.stringify(frame.columns.map((c) => c.values[0])));`;
+    const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+      env: { ...process.env, TZ: 'America/New_York' },
+      encoding: 'utf8',
+    });
+    expect(child.stderr).toBe('');
+    expect(JSON.parse(child.stdout)).toEqual([
+      1577836800000, 1577836800000, 1577836800000, 1577836800000,
+    ]);
   });
 
   it('codes categoricals against the given levels in every frame; unknown and empty values are missing', async () => {
