@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Column } from '../data/column.js';
 import type { Frame } from '../data/frame.js';
+import { ArgminError } from '../errors.js';
 import type { ScoreCsvOptions } from './score-csv.js';
 
 /**
@@ -19,7 +20,7 @@ const { parentPort, workerData } = require('node:worker_threads');
     try {
       parentPort.postMessage({ id, text: scoreCsv(pipeline, new Frame(columns, { rows }), options) });
     } catch (error) {
-      parentPort.postMessage({ id, error: String(error && error.message || error) });
+      parentPort.postMessage({ id, error: String(error && error.message || error), code: error && error.code });
     }
   });
 })().catch((error) => parentPort.postMessage({ fatal: String(error && error.message || error) }));
@@ -57,13 +58,25 @@ export class ParallelScorer {
     this.#workers = workers;
     this.#busy = workers.map(() => 0);
     for (const worker of workers) {
-      worker.on('message', (message: { id: number; error?: string; text?: string }) => {
-        const pending = this.#pending.get(message.id);
-        if (pending === undefined) return;
-        this.#pending.delete(message.id);
-        if (message.error !== undefined) pending.reject(new Error(message.error));
-        else pending.resolve(message.text ?? '');
-      });
+      worker.on(
+        'message',
+        (message: { id: number; error?: string; code?: unknown; text?: string }) => {
+          const pending = this.#pending.get(message.id);
+          if (pending === undefined) return;
+          this.#pending.delete(message.id);
+          // The thread's argmin error keeps its code (one line, exit 1, like any other).
+          if (message.error !== undefined)
+            pending.reject(
+              new ArgminError(
+                typeof message.code === 'string' && message.code.startsWith('ARGMIN_')
+                  ? message.code
+                  : 'ARGMIN_SCORING_FAILED',
+                `scoring a chunk failed: ${message.error}`,
+              ),
+            );
+          else pending.resolve(message.text ?? '');
+        },
+      );
       worker.on('error', (error) => this.#fail(error));
     }
   }
