@@ -1,5 +1,4 @@
 import cluster from 'node:cluster';
-import type { Worker } from 'node:cluster';
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { Option } from 'commander';
@@ -11,6 +10,7 @@ import type { EndpointConfig, ModelServer, ServeOptions } from '../serve/index.j
 import { createServer } from '../serve/index.js';
 import { openStore } from '../store/index.js';
 import { duration, positiveInteger } from './option-parsers.js';
+import { askPrimaryForMetrics, runPrimary } from './serve-cluster.js';
 
 interface ServeCommandOptions {
   port: number;
@@ -331,101 +331,5 @@ function waitForShutdown(server: ModelServer): Promise<void> {
     });
     // A worker whose primary died stops too.
     if (cluster.isWorker) process.on('disconnect', () => stop('disconnect'));
-  });
-}
-
-/** A worker's `/metrics`: every worker's metrics, summed by the primary. */
-let metricsRequests = 0;
-function askPrimaryForMetrics(): Promise<string> {
-  const id = ++metricsRequests;
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      process.off('message', onMessage);
-      reject(new Error('the primary did not answer the metrics request within 5 s'));
-    }, 5000);
-    const onMessage = (message: {
-      argmin?: string;
-      id?: number;
-      text?: string;
-      error?: string;
-    }) => {
-      if (message?.argmin !== 'metrics' || message.id !== id) return;
-      clearTimeout(timer);
-      process.off('message', onMessage);
-      if (message.error !== undefined) reject(new Error(message.error));
-      else resolve(message.text ?? '');
-    };
-    process.on('message', onMessage);
-    process.send?.({ argmin: 'metrics', id });
-  });
-}
-
-/**
- * The cluster primary: forks the workers (same command line), restarts one that dies, answers
- * their metrics requests with every worker's metrics aggregated, and on SIGINT/SIGTERM tells
- * each to drain and waits for all.
- */
-async function runPrimary(options: ServeCommandOptions): Promise<void> {
-  const aggregator = new AggregatorRegistry();
-  let stopping = false;
-  let readyCount = 0;
-  const fork = (): Worker => {
-    const worker = cluster.fork();
-    worker.on('message', (message: { argmin?: string; id?: number; address?: string }) => {
-      if (message?.argmin === 'ready') {
-        readyCount++;
-        if (readyCount === options.workers)
-          console.error(
-            `${pc.green('Serving')} at ${pc.bold(message.address ?? '')} with ${options.workers} worker processes (GET /v1/models lists the models)`,
-          );
-      } else if (message?.argmin === 'metrics') {
-        aggregator.clusterMetrics().then(
-          (text) => worker.send({ argmin: 'metrics', id: message.id, text }),
-          (error: Error) =>
-            worker.send({ argmin: 'metrics', id: message.id, error: error.message }),
-        );
-      }
-    });
-    return worker;
-  };
-  for (let i = 0; i < options.workers; i++) fork();
-  await new Promise<void>((resolve, reject) => {
-    cluster.on('exit', (worker, code, signal) => {
-      const alive = Object.values(cluster.workers ?? {}).filter(
-        (w) => w !== undefined && !w.isDead(),
-      );
-      if (stopping) {
-        if (alive.length === 0) resolve();
-        return;
-      }
-      if (readyCount < options.workers) {
-        // A worker that fails before serving (bad model, port taken) fails them all.
-        stopping = true;
-        for (const w of alive) w?.process.kill('SIGTERM');
-        reject(
-          new InvalidParameterError(
-            'argmin serve',
-            'workers',
-            `worker ${worker.id} exited (${signal ?? code}) before it was ready; see its error above`,
-          ),
-        );
-        return;
-      }
-      console.error(pc.yellow(`worker ${worker.id} died (${signal ?? code}); starting another`));
-      readyCount--;
-      fork();
-    });
-    const stop = (signal: string) => {
-      if (stopping) {
-        for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGKILL');
-        process.exit(1);
-      }
-      stopping = true;
-      console.error(`${signal}: draining requests in flight in ${options.workers} workers…`);
-      for (const worker of Object.values(cluster.workers ?? {}))
-        worker?.send({ argmin: 'shutdown' });
-    };
-    process.on('SIGINT', () => stop('SIGINT'));
-    process.on('SIGTERM', () => stop('SIGTERM'));
   });
 }

@@ -1,4 +1,4 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import Fastify from 'fastify';
 import { ArgminError, InvalidParameterError } from '../errors.js';
@@ -7,7 +7,7 @@ import type { BatcherOptions } from './batcher.js';
 import { OverloadedError } from './batcher.js';
 import type { Endpoint, EndpointConfig } from './endpoints.js';
 import { Endpoints } from './endpoints.js';
-import type { DecodeResult, InputCodecOptions } from './input-codec.js';
+import type { InputCodecOptions } from './input-codec.js';
 import { inputRecords } from './input-codec.js';
 import type { HostEvent, Slot } from './model-host.js';
 import { ModelHost } from './model-host.js';
@@ -17,6 +17,14 @@ import { PredictionLog } from './prediction-log.js';
 import { PredictionCache } from './prediction-cache.js';
 import type { ModelAnswer, ServedModel } from './served-model.js';
 import { ServerMetrics } from './server-metrics.js';
+import {
+  describeSlot,
+  errorBody,
+  invalidInput,
+  mlflowTable,
+  stickyKey,
+  tokenMatches,
+} from './http-helpers.js';
 
 export interface ServeOptions {
   /** What to serve: `credit@champion`, `credit/3`, `path/model.argmin`, `name=path`. */
@@ -64,18 +72,6 @@ export interface ModelServer {
   listen(port: number, host?: string): Promise<string>;
   /** Graceful stop: refuses new requests, finishes those in flight, writes the log, stops. */
   close(): Promise<void>;
-}
-
-interface ErrorBody {
-  readonly error: {
-    readonly code: string;
-    readonly message: string;
-    readonly [k: string]: unknown;
-  };
-}
-
-function errorBody(code: string, message: string, extra: Record<string, unknown> = {}): ErrorBody {
-  return { error: { code, message, ...extra } };
 }
 
 const REQUEST_ID = /^[A-Za-z0-9_.:-]{1,128}$/;
@@ -513,63 +509,4 @@ export function createServer(options: ServeOptions): ModelServer {
       await log?.close();
     },
   };
-}
-
-function describeSlot(slot: Slot) {
-  const served = slot.current;
-  return {
-    model: slot.key,
-    name: served.name,
-    version: served.version,
-    alias: slot.alias,
-    source: served.source,
-    task: served.model.task,
-    target: served.model.target,
-    ...(served.classes === undefined ? {} : { classes: served.classes }),
-    signature: served.codec.signature,
-    metrics: served.manifest.metrics,
-    batchLimit: served.batcher.limit,
-    loadedAt: new Date(slot.loadedAt).toISOString(),
-  };
-}
-
-function invalidInput(decoded: Extract<DecodeResult, { ok: false }>): ErrorBody {
-  const shown =
-    decoded.problems.length < decoded.total ? ` (first ${decoded.problems.length} listed)` : '';
-  const first = decoded.problems[0];
-  const where = [
-    first.row === null ? '' : `row ${first.row}`,
-    first.column === null ? '' : `column "${first.column}"`,
-  ]
-    .filter(Boolean)
-    .join(', ');
-  return errorBody(
-    'ARGMIN_INVALID_INPUT',
-    `${decoded.total} problem${decoded.total === 1 ? '' : 's'} in the request body${shown}; first: ${where === '' ? '' : `${where} `}${first.problem}`,
-    { problems: decoded.problems, total: decoded.total },
-  );
-}
-
-/** MLflow's scoring body → ours (`dataframe_split` is columnar, `dataframe_records` records). */
-function mlflowTable(body: Record<string, unknown> | null): unknown {
-  if (typeof body !== 'object' || body === null) return undefined;
-  if (Object.hasOwn(body, 'dataframe_records')) return body.dataframe_records;
-  const split = body.dataframe_split as Record<string, unknown> | undefined;
-  if (typeof split === 'object' && split !== null)
-    return { columns: split.columns, data: split.data };
-  return undefined;
-}
-
-function stickyKey(request: FastifyRequest, endpoint: Endpoint): string | undefined {
-  const config = endpoint.policy.config;
-  if (config.type !== 'ab') return undefined;
-  const value = request.headers[(config.key ?? 'x-argmin-key').toLowerCase()];
-  return typeof value === 'string' && value !== '' ? value : undefined;
-}
-
-function tokenMatches(header: string | undefined, token: string): boolean {
-  if (header === undefined || !header.startsWith('Bearer ')) return false;
-  const given = Buffer.from(header.slice(7));
-  const expected = Buffer.from(token);
-  return given.length === expected.length && timingSafeEqual(given, expected);
 }
