@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
+import { isPostgres } from './dialect.js';
 
 /**
  * Serving: the prediction log (a sampled record of what each served model was asked and
@@ -9,15 +10,6 @@ import { sql } from 'kysely';
 // Migrations see the database as it was at their time, not as the current types describe it.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDb = Kysely<any>;
-
-async function isPostgres(db: AnyDb): Promise<boolean> {
-  try {
-    await sql`select version()`.execute(db);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export async function up(db: AnyDb): Promise<void> {
   await db.schema
