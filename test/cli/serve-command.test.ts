@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/index.js';
 import type { CreditModels, JsonRecord } from '../serve/serve-fixture.js';
 import { creditModels, recordsOf, registerCredit } from '../serve/serve-fixture.js';
+import type { Child } from './cli-child.js';
 import { runArgmin } from './cli-child.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'argmin-serve-cli-'));
@@ -45,23 +46,31 @@ const healthPid = (address: string) =>
       .on('error', () => resolve(undefined));
   });
 
+/** `argmin serve credit@champion` on a free port with `extra` options, once it is serving. */
+async function serveCredit(...extra: string[]): Promise<{ child: Child; address: string }> {
+  const child = runArgmin([
+    'serve',
+    'credit@champion',
+    '--store',
+    storeUri,
+    '--port',
+    '0',
+    ...extra,
+  ]);
+  const [, address] = await child.stderrMatches(/Serving at (http:\/\/[\d.:]+)/);
+  return { child, address };
+}
+
 describe('argmin serve (child process)', () => {
   it('drains requests in flight on SIGTERM, exits 0, and the prediction log holds them', async () => {
-    const child = runArgmin([
-      'serve',
-      'credit@champion',
-      '--store',
-      storeUri,
-      '--port',
-      '0',
+    const { child, address } = await serveCredit(
       '--log-sample',
       '1',
       '--max-delay',
       '1500ms',
       '--cache-size',
       '0',
-    ]);
-    const [, address] = await child.stderrMatches(/Serving at (http:\/\/[\d.:]+)/);
+    );
     const inFlight = Array.from({ length: 6 }, (_, i) =>
       predict(address, recordsOf(models.frame, [i])),
     );
@@ -97,20 +106,8 @@ describe('argmin serve (child process)', () => {
   });
 
   it('runs worker processes on one port and sums their metrics', async () => {
-    const child = runArgmin([
-      'serve',
-      'credit@champion',
-      '--store',
-      storeUri,
-      '--port',
-      '0',
-      '--workers',
-      '2',
-      '--no-prediction-log',
-    ]);
-    const [, address] = await child.stderrMatches(
-      /Serving at (http:\/\/[\d.:]+) with 2 worker processes/,
-    );
+    const { child, address } = await serveCredit('--workers', '2', '--no-prediction-log');
+    await child.stderrMatches(/Serving at (http:\/\/[\d.:]+) with 2 worker processes/);
     const answers = await Promise.all(Array.from({ length: 40 }, () => predict(address)));
     expect(answers.every((a) => a.status === 200)).toBe(true);
     const text = await (await fetch(`${address}/metrics`)).text();
@@ -125,18 +122,8 @@ describe('argmin serve (child process)', () => {
   });
 
   it('replaces a worker that dies and keeps answering meanwhile', async () => {
-    const child = runArgmin([
-      'serve',
-      'credit@champion',
-      '--store',
-      storeUri,
-      '--port',
-      '0',
-      '--workers',
-      '2',
-      '--no-prediction-log',
-    ]);
-    const [, address] = await child.stderrMatches(/Serving at (http:\/\/[\d.:]+) with 2 worker/);
+    const { child, address } = await serveCredit('--workers', '2', '--no-prediction-log');
+    await child.stderrMatches(/Serving at (http:\/\/[\d.:]+) with 2 worker/);
     const pids = new Set<number>();
     for (let i = 0; i < 40 && pids.size < 2; i++) {
       const pid = await healthPid(address);
@@ -166,20 +153,13 @@ describe('argmin serve (child process)', () => {
       config,
       'models: [credit@challenger]\nendpoints:\n  credit:\n    policy: { type: canary, candidate: credit@challenger, percent: 50 }\n',
     );
-    const child = runArgmin([
-      'serve',
-      'credit@champion',
-      '--store',
-      storeUri,
-      '--port',
-      '0',
+    const { child, address } = await serveCredit(
       '--config',
       config,
       '--no-prediction-log',
       '--cache-size',
       '0',
-    ]);
-    const [, address] = await child.stderrMatches(/Serving at (http:\/\/[\d.:]+)/);
+    );
     await child.stderrMatches(/\[canary: credit@champion, credit@challenger\]/);
     const versions = new Set<number>();
     for (let i = 0; i < 60; i++)
