@@ -11,20 +11,13 @@ import type { InputCodecOptions } from './input-codec.js';
 import { inputRecords } from './input-codec.js';
 import type { HostEvent, Slot } from './model-host.js';
 import { ModelHost } from './model-host.js';
-import { docsPage, openApiDocument } from './openapi.js';
+import { managementRoutes, operationsRoutes } from './admin-routes.js';
 import type { PredictionLogOptions } from './prediction-log.js';
 import { PredictionLog } from './prediction-log.js';
 import { PredictionCache } from './prediction-cache.js';
 import type { ModelAnswer, ServedModel } from './served-model.js';
 import { ServerMetrics } from './server-metrics.js';
-import {
-  describeSlot,
-  errorBody,
-  invalidInput,
-  mlflowTable,
-  stickyKey,
-  tokenMatches,
-} from './http-helpers.js';
+import { errorBody, invalidInput, mlflowTable, stickyKey, tokenMatches } from './http-helpers.js';
 
 export interface ServeOptions {
   /** What to serve: `credit@champion`, `credit/3`, `path/model.argmin`, `name=path`. */
@@ -379,97 +372,15 @@ export function createServer(options: ServeOptions): ModelServer {
     });
   });
 
-  // Operations: never behind the token (probes and scrapers).
-  void app.register(async (scope) => {
-    scope.get('/health', () => ({ status: 'ok', pid: process.pid }));
-    scope.get('/ready', (_request, reply) =>
-      ready && !closing
-        ? { status: 'ready', models: [...host.slots.keys()] }
-        : reply.code(503).send({ status: closing ? 'closing' : 'loading' }),
-    );
-    scope.get('/metrics', async (_request, reply) => {
-      const text =
-        options.metricsText !== undefined
-          ? await options.metricsText()
-          : await metrics.registry.metrics();
-      return reply.header('content-type', metrics.registry.contentType).send(text);
-    });
-    scope.get('/docs/openapi.json', () =>
-      openApiDocument(host, options.codec?.unknownCategories === 'missing'),
-    );
-    scope.get('/docs', (_request, reply) =>
-      reply
-        .header('content-type', 'text/html; charset=utf-8')
-        .send(docsPage(openApiDocument(host, options.codec?.unknownCategories === 'missing'))),
-    );
-    scope.get('/v1/models', () => ({
-      models: [...host.slots.values()].map(describeSlot),
-      endpoints: [...endpoints.byName.values()].map((e) => ({
-        name: e.name,
-        primary: e.primary,
-        policy: e.policy.config,
-        ...(e.policy.state === undefined ? {} : { state: e.policy.state() }),
-      })),
-    }));
-    scope.get('/v1/models/:model', (request, reply) => {
-      const slot = host.find((request.params as { model: string }).model);
-      return slot === undefined
-        ? reply.code(404).send(errorBody('ARGMIN_MODEL_NOT_FOUND', 'no such model is served here'))
-        : describeSlot(slot);
-    });
+  void app.register(operationsRoutes, {
+    host,
+    endpoints,
+    metrics,
+    state: () => (closing ? 'closing' : ready ? 'ready' : 'loading'),
+    ...(options.metricsText === undefined ? {} : { metricsText: options.metricsText }),
+    unknownAsMissing: options.codec?.unknownCategories === 'missing',
   });
-
-  // Management: behind the token when one is set.
-  void app.register(async (scope) => {
-    scope.addHook('onRequest', requireToken);
-    scope.post('/v1/models', async (request, reply) => {
-      const body = request.body as { model?: unknown; endpoint?: EndpointConfig } | null;
-      if (typeof body?.model !== 'string')
-        return reply
-          .code(400)
-          .send(
-            errorBody(
-              'ARGMIN_BAD_REQUEST',
-              'send {"model": "credit/4"} (a registry reference or a .argmin path)',
-            ),
-          );
-      const slot = await host.load(body.model);
-      endpoints.ensureDefaults(host);
-      return reply.code(201).send(describeSlot(slot));
-    });
-    scope.delete('/v1/models/:model', (request, reply) => {
-      const key = (request.params as { model: string }).model;
-      const slot = host.find(key);
-      if (slot === undefined || !host.unload(slot.key))
-        return reply
-          .code(404)
-          .send(errorBody('ARGMIN_MODEL_NOT_FOUND', `no model "${key}" is loaded`));
-      endpoints.prune(host);
-      endpoints.ensureDefaults(host);
-      return { unloaded: slot.key };
-    });
-    scope.put('/v1/models/:name/aliases/:alias', async (request, reply) => {
-      const { name, alias } = request.params as { name: string; alias: string };
-      const body = request.body as { version?: unknown; reason?: unknown } | null;
-      const version = body?.version;
-      if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
-        return reply
-          .code(400)
-          .send(
-            errorBody(
-              'ARGMIN_BAD_REQUEST',
-              'send {"version": <positive integer>, "reason": "optional text"}',
-            ),
-          );
-      await host.setAlias(
-        name,
-        alias,
-        version,
-        typeof body?.reason === 'string' ? body.reason : undefined,
-      );
-      return { name, alias, version };
-    });
-  });
+  void app.register(managementRoutes, { host, endpoints, requireToken });
 
   const loaded = (async () => {
     for (const spec of options.models) await host.load(spec);
