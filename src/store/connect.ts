@@ -104,7 +104,7 @@ export async function connectStore(uri: string = resolveStoreUri()): Promise<Sto
   try {
     for (let attempt = 1; ; attempt++) {
       try {
-        await migrate(db, uri);
+        await migrate(db, uri, location.dialect === 'sqlite');
         break;
       } catch (error) {
         if (!lostMigrationRace(error) || attempt >= MIGRATION_ATTEMPTS) throw error;
@@ -123,15 +123,13 @@ export async function connectStore(uri: string = resolveStoreUri()): Promise<Sto
 const MIGRATION_ATTEMPTS = 5;
 
 /**
- * Whether migrating failed only because another process was creating the same SQLite store:
- * a busy lock, or its first migration committing between our check and our own attempt
- * ("table … already exists"). Trying again then finds the schema in place.
+ * Whether migrating failed only because another process held the SQLite file busy past the
+ * busy timeout (or while it was being created). Trying again then finds the schema in place.
  */
 function lostMigrationRace(error: unknown): boolean {
   for (let e: unknown = error; e instanceof Error; e = e.cause) {
     const code = (e as { code?: unknown }).code;
     if (typeof code === 'string' && /^SQLITE_(BUSY|LOCKED)/.test(code)) return true;
-    if (code === 'SQLITE_ERROR' && /already exists/.test(e.message)) return true;
   }
   return false;
 }
@@ -145,7 +143,7 @@ async function appliedMigrations(db: Kysely<StoreDatabase>): Promise<string[]> {
   }
 }
 
-async function migrate(db: Kysely<StoreDatabase>, uri: string): Promise<void> {
+async function migrate(db: Kysely<StoreDatabase>, uri: string, sqlite: boolean): Promise<void> {
   const unknown = (await appliedMigrations(db)).filter((name) => !(name in MIGRATIONS));
   if (unknown.length > 0)
     throw new StoreError(
@@ -155,7 +153,20 @@ async function migrate(db: Kysely<StoreDatabase>, uri: string): Promise<void> {
     db,
     provider: { getMigrations: async () => ({ ...MIGRATIONS }) },
   });
-  const { error, results } = await migrator.migrateToLatest();
+  // Kysely runs SQLite migrations outside any transaction and takes no lock, so processes
+  // creating one store at once could each apply the same migration. BEGIN IMMEDIATE takes the
+  // write lock first (waiting out the busy timeout): the migrator then reads the applied list
+  // under it, and a crash mid-upgrade leaves the store as it was.
+  if (sqlite) await sql`begin immediate`.execute(db);
+  let outcome: Awaited<ReturnType<Migrator['migrateToLatest']>>;
+  try {
+    outcome = await migrator.migrateToLatest();
+  } catch (cause) {
+    if (sqlite) await sql`rollback`.execute(db);
+    throw cause;
+  }
+  if (sqlite) await sql.raw(outcome.error === undefined ? 'commit' : 'rollback').execute(db);
+  const { error, results } = outcome;
   if (error !== undefined) {
     const failed = results?.find((result) => result.status === 'Error')?.migrationName;
     throw new StoreError(

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/store.js';
 import { forEachDialect } from './dialects.js';
@@ -12,9 +13,22 @@ interface ChildResult {
   readonly stderr: string;
 }
 
+/** A child that opens the store at argv[1] and closes it. */
+const openOnce = [
+  '--input-type=module',
+  '-e',
+  `import { openStore } from ${JSON.stringify(join(import.meta.dirname, '../../dist/src/store/index.js'))};
+   const store = await openStore(process.argv[1], { handleExit: false });
+   await store.close();`,
+];
+
 function runChild(args: readonly string[]): Promise<ChildResult> {
+  return runNode([script], args);
+}
+
+function runNode(nodeArgs: readonly string[], args: readonly string[]): Promise<ChildResult> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [script, ...args]);
+    const child = spawn(process.execPath, [...nodeArgs, ...args]);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -62,6 +76,32 @@ forEachDialect((target) => {
         expect(Number(total)).toBe(processes * writersEach * points);
       } finally {
         await store.close();
+      }
+    });
+  });
+  describe('concurrent first opens', () => {
+    // Kysely applies SQLite migrations without a transaction or lock; processes creating one
+    // store at the same moment once each applied the same migration (UNIQUE constraint on
+    // kysely_migration). Several rounds, because the race needs the opens to overlap.
+    it('migrates a new store exactly once when 8 processes open it together', async () => {
+      for (let round = 0; round < 6; round++) {
+        const uri = await target.freshUri();
+        const results = await Promise.all(
+          Array.from({ length: 8 }, () => runNode(openOnce, [uri])),
+        );
+        for (const result of results) {
+          expect(result.stderr).toBe('');
+          expect(result.code).toBe(0);
+        }
+        const store = await openStore(uri, { handleExit: false });
+        try {
+          const { rows } = await sql<{ name: string; n: number }>`
+            select name, count(*) as n from kysely_migration group by name`.execute(store.db);
+          expect(rows.length).toBeGreaterThan(0);
+          expect(rows.filter((row) => Number(row.n) !== 1)).toEqual([]);
+        } finally {
+          await store.close();
+        }
       }
     });
   });
