@@ -1,4 +1,5 @@
 import type { Column } from '../data/column.js';
+import { booleanLevels } from '../data/boolean-levels.js';
 import { categoricalColumn } from '../data/column.js';
 import { Frame } from '../data/frame.js';
 import { parseDatetime } from '../data/value-parsing.js';
@@ -269,9 +270,11 @@ function cellDecoder(column: ColumnSignature, options: Required<InputCodecOption
         levels.length <= 20
           ? levels.map((l) => JSON.stringify(l)).join(', ')
           : `${levels.length} categories`;
+      const pair = booleanLevels(levels);
       return wrap((v) => {
         if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean')
           return `should be a category (string), got ${describe(v)}`;
+        if (typeof v === 'boolean' && pair !== undefined) return v ? pair.yes : pair.no;
         const code = index.get(typeof v === 'string' ? v : String(v));
         if (code !== undefined) return code;
         return unknown ? -1 : `has unknown category ${JSON.stringify(v)} (known: ${shown})`;

@@ -91,6 +91,28 @@ describe('InputCodec', () => {
     expect(back.Age).toBe(good.Age);
   });
 
+  it('reads JSON true/false for a categorical whose levels are a yes/no pair, and only then', () => {
+    const pair = new InputCodec([
+      { name: 'owner', kind: 'categorical', levels: ['no', 'yes'], nullable: false },
+      { name: 'colour', kind: 'categorical', levels: ['red', 'true'], nullable: false },
+    ]);
+    const decoded = pair.decode([
+      { owner: true, colour: true },
+      { owner: false, colour: 'red' },
+      { owner: 'yes', colour: 'red' },
+    ]);
+    expect(decoded.ok).toBe(true);
+    if (!decoded.ok) return;
+    expect(inputRecords(pair.signature, decoded.input)).toEqual([
+      { owner: 'yes', colour: 'true' },
+      { owner: 'no', colour: 'red' },
+      { owner: 'yes', colour: 'red' },
+    ]);
+    const refused = pair.decode([{ owner: true, colour: false }]);
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.problems[0]).toMatchObject({ row: 0, column: 'colour' });
+  });
+
   it('refuses empty bodies, too many rows, bad columnar shapes and non-tables', () => {
     const small = new InputCodec(models.gbdt.signature, { maxRows: 2 });
     const cases: unknown[] = [

@@ -1,4 +1,5 @@
 import type { DuckDBVector } from '@duckdb/node-api';
+import { booleanLevels } from '../boolean-levels.js';
 import type { ColumnKind } from '../column.js';
 import { categoricalColumn } from '../column.js';
 import type { Column } from '../column.js';
@@ -81,6 +82,11 @@ function cellExpression(column: StreamColumn, sourceType: string): string {
     case 'categorical': {
       const levels = column.levels ?? [];
       if (levels.length === 0) return 'CAST(-1 AS INTEGER)';
+      if (sourceType === 'BOOLEAN') {
+        const pair = booleanLevels(levels);
+        if (pair !== undefined)
+          return `CAST(CASE WHEN ${c} THEN ${pair.yes} WHEN NOT ${c} THEN ${pair.no} ELSE -1 END AS INTEGER)`;
+      }
       const list = `[${levels.map(quoteLiteral).join(', ')}]`;
       // list_position is 1-based and NULL when absent (or when the value is NULL).
       return `CAST(coalesce(list_position(${list}, CAST(${c} AS VARCHAR)), 0) - 1 AS INTEGER)`;

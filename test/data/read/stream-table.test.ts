@@ -134,6 +134,24 @@ describe('streamTable', () => {
     expect(flags.map((v) => (Number.isNaN(v) ? null : v))).toEqual([1, 0, null, 1, 0]);
   });
 
+  it('reads a BOOLEAN column into a categorical whose levels are a yes/no pair', async () => {
+    const path = join(dir, 'flags.parquet');
+    const { DuckDBInstance } = await import('@duckdb/node-api');
+    const db = await DuckDBInstance.create(':memory:');
+    const connection = await db.connect();
+    await connection.run(
+      `COPY (SELECT * FROM (VALUES (true, true), (false, false), (NULL, true)) t(a, b)) TO '${path}' (FORMAT parquet)`,
+    );
+    connection.closeSync();
+    const { frames } = await collect(path, 10, [
+      { name: 'a', kind: 'categorical', levels: ['No', 'Yes'] },
+      // Not a yes/no pair: BOOLEAN is matched as its text, so only "true" is found.
+      { name: 'b', kind: 'categorical', levels: ['maybe', 'true'] },
+    ]);
+    expect(Array.from((frames[0].column('a') as { codes: Int32Array }).codes)).toEqual([1, 0, -1]);
+    expect(Array.from((frames[0].column('b') as { codes: Int32Array }).codes)).toEqual([1, -1, 1]);
+  });
+
   it('names missing columns and bad values', async () => {
     const path = join(dir, 'bad.csv');
     writeFileSync(path, 'a,b\n1,x\n2,y\n');
