@@ -182,12 +182,9 @@ export class TrialBudgetExhaustedError extends ArgminError {
 export class OverloadedError extends ArgminError {
   readonly retryAfterSeconds: number;
 
-  constructor(queued: number, limit: number, retryAfterSeconds = 1) {
-    super(
-      'ARGMIN_OVERLOADED',
-      `the model's queue holds ${queued} rows (limit ${limit}); retry after ${retryAfterSeconds} s`,
-      503,
-    );
+  /** @param why what is full, e.g. "the model's queue holds 5000 rows (limit 4096)" */
+  constructor(why: string, retryAfterSeconds = 1) {
+    super('ARGMIN_OVERLOADED', `${why}; retry after ${retryAfterSeconds} s`, 503);
     this.retryAfterSeconds = retryAfterSeconds;
   }
 }

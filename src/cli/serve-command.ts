@@ -25,6 +25,7 @@ interface ServeCommandOptions {
   maxDelay: number;
   latencyObjective: number;
   queueLimit: number;
+  maxEventLoopDelay: number;
   cacheSize: number;
   logSample: number;
   predictionLog: boolean;
@@ -124,6 +125,12 @@ export function registerServeCommand(program: Command): void {
       4096,
     )
     .option(
+      '--max-event-loop-delay <ms>',
+      'answer 503 while the event loop runs this late (0 = off)',
+      milliseconds('--max-event-loop-delay'),
+      0,
+    )
+    .option(
       '--cache-size <n>',
       'cached answers (0 = no cache)',
       positiveInteger('--cache-size', 0),
@@ -213,6 +220,7 @@ async function runServer(
       latencyObjectiveMs: options.latencyObjective,
       queueLimitRows: options.queueLimit,
     },
+    maxEventLoopDelayMs: options.maxEventLoopDelay,
     cacheSize: options.cacheSize,
     predictionLog: options.predictionLog ? { sampleRate: options.logSample } : false,
     ...(token === undefined || token === '' ? {} : { token }),

@@ -113,7 +113,11 @@ export class AdaptiveBatcher<I, O> {
       }
     }
     if (this.#queuedRows > 0 && this.#queuedRows + rows > this.options.queueLimitRows)
-      return Promise.reject(new OverloadedError(this.#queuedRows, this.options.queueLimitRows));
+      return Promise.reject(
+        new OverloadedError(
+          `the model's queue holds ${this.#queuedRows} rows (limit ${this.options.queueLimitRows})`,
+        ),
+      );
     return new Promise<O>((resolve, reject) => {
       this.#queue.push({ item, rows, at: performance.now(), resolve, reject });
       this.#queuedRows += rows;

@@ -6,6 +6,7 @@ import type { Store } from '../store/index.js';
 import type { BatcherOptions } from './batcher.js';
 import { OverloadedError } from './batcher.js';
 import type { Endpoint, EndpointConfig } from './endpoints.js';
+import { EventLoopGuard } from './event-loop-guard.js';
 import { Endpoints } from './endpoints.js';
 import type { InputCodecOptions } from './input-codec.js';
 import { inputRecords } from './input-codec.js';
@@ -40,6 +41,11 @@ export interface ServeOptions {
   readonly bodyLimit?: number;
   /** Alias check interval, ms (default 1,000; 0 = never). */
   readonly pollIntervalMs?: number;
+  /**
+   * Refuse predictions (503) while the event loop runs more than this many ms late: the
+   * overload the batcher's queue cannot see (default off).
+   */
+  readonly maxEventLoopDelayMs?: number;
   /** Seeds traffic splits (tests). */
   readonly seed?: number;
   /** Log each request with pino (default off: it costs throughput). */
@@ -117,6 +123,10 @@ export function createServer(options: ServeOptions): ModelServer {
         })
       : undefined;
   if (cache !== undefined) metrics.cacheHitRatio = () => cache.hitRatio;
+  const loopGuard =
+    options.maxEventLoopDelayMs !== undefined && options.maxEventLoopDelayMs > 0
+      ? new EventLoopGuard(options.maxEventLoopDelayMs)
+      : undefined;
 
   let ready = false;
   let closing = false;
@@ -177,6 +187,16 @@ export function createServer(options: ServeOptions): ModelServer {
       );
   };
 
+  /** 503 with Retry-After, counted as shed. */
+  const shed = (served: ServedModel, reply: FastifyReply, error: OverloadedError) => {
+    served.metrics.error('shed');
+    served.metrics.request(503, reply.elapsedTime / 1000);
+    return reply
+      .code(503)
+      .header('retry-after', String(error.retryAfterSeconds))
+      .send(errorBody(error.code, error.message));
+  };
+
   /** Validates, predicts (cache, batcher), answers, logs and mirrors one request. */
   const predictWith = async (
     request: FastifyRequest,
@@ -187,6 +207,14 @@ export function createServer(options: ServeOptions): ModelServer {
     shadow?: Slot,
   ): Promise<unknown> => {
     const served = slot.current;
+    if (loopGuard?.overloaded === true)
+      return shed(
+        served,
+        reply,
+        new OverloadedError(
+          `the server's event loop is ${Math.round(loopGuard.lagMs)} ms behind (limit ${loopGuard.limitMs} ms)`,
+        ),
+      );
     const at = Date.now();
     const decoded = served.codec.decode(body);
     if (!decoded.ok) {
@@ -207,14 +235,7 @@ export function createServer(options: ServeOptions): ModelServer {
         answer = await served.predict(decoded.input);
       }
     } catch (error) {
-      if (error instanceof OverloadedError) {
-        served.metrics.error('shed');
-        served.metrics.request(503, reply.elapsedTime / 1000);
-        return reply
-          .code(503)
-          .header('retry-after', String(error.retryAfterSeconds))
-          .send(errorBody(error.code, error.message));
-      }
+      if (error instanceof OverloadedError) return shed(served, reply, error);
       served.metrics.error('internal');
       served.metrics.request(500, reply.elapsedTime / 1000);
       throw error;
@@ -407,6 +428,7 @@ export function createServer(options: ServeOptions): ModelServer {
     },
     async close() {
       closing = true;
+      loopGuard?.stop();
       // Keep-alive sockets whose last request finishes while we close would otherwise stay
       // open until their timeout: close each as soon as it is idle.
       const sweep = setInterval(() => app.server.closeIdleConnections(), 25);

@@ -208,6 +208,31 @@ describe('argmin serve: prediction routes', () => {
     expect(metrics.body).toMatch(/argmin_errors_total\{model="credit",version="1",kind="shed"\} 1/);
   });
 
+  it('sheds predictions while the event loop runs later than --max-event-loop-delay, then recovers', async () => {
+    const server = await serve({ models: ['credit@champion'], maxEventLoopDelayMs: 100 });
+    const payload = recordsOf(models.frame, [0]);
+    const predict = () =>
+      server.app.inject({ method: 'POST', url: '/v1/models/credit/predict', payload });
+    expect((await predict()).statusCode).toBe(200);
+    const until = performance.now() + 400; // a saturated loop: nothing runs for 400 ms
+    while (performance.now() < until);
+    await new Promise((wake) => setTimeout(wake, 1)); // the guard's overdue check runs first
+    const refused = await predict();
+    expect(refused.statusCode).toBe(503);
+    expect(refused.headers['retry-after']).toBe('1');
+    expect(refused.json().error.message).toMatch(/event loop is \d+ ms behind \(limit 100 ms\)/);
+    let status = 503;
+    for (let attempt = 0; attempt < 40 && status === 503; attempt++) {
+      await new Promise((wake) => setTimeout(wake, 50));
+      status = (await predict()).statusCode;
+    }
+    expect(status).toBe(200);
+    const metrics = await server.app.inject({ url: '/metrics' });
+    expect(metrics.body).toMatch(
+      /argmin_errors_total\{model="credit",version="1",kind="shed"\} [1-9]/,
+    );
+  });
+
   it('is not ready (503) until every model is loaded and warmed', async () => {
     const server = createServer({ models: ['credit@champion'], store, pollIntervalMs: 0 });
     servers.push(server);
