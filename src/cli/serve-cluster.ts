@@ -3,34 +3,110 @@ import type { Worker } from 'node:cluster';
 import pc from 'picocolors';
 import { AggregatorRegistry } from 'prom-client';
 import { InvalidParameterError } from '../errors.js';
+import type { FeedbackOutcome, FeedbackRelay, ModelServer } from '../serve/index.js';
 
 // `argmin serve --workers N`: the cluster primary, and how a worker asks it for metrics.
 
-/** A worker's `/metrics`: every worker's metrics, summed by the primary. */
-let metricsRequests = 0;
-export function askPrimaryForMetrics(): Promise<string> {
-  const id = ++metricsRequests;
+/** A message between a worker and the primary: `argmin` names its kind, `id` pairs answers. */
+interface ClusterMessage {
+  readonly argmin?: string;
+  readonly id?: number;
+  readonly [field: string]: unknown;
+}
+
+let requests = 0;
+
+/** Sends `kind` to the primary and resolves with its answer (same kind and id). */
+function askPrimary(kind: string, fields: object, what: string): Promise<ClusterMessage> {
+  const id = ++requests;
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       process.off('message', onMessage);
-      reject(new Error('the primary did not answer the metrics request within 5 s'));
+      reject(new Error(`the primary did not answer the ${what} request within 5 s`));
     }, 5000);
-    const onMessage = (message: {
-      argmin?: string;
-      id?: number;
-      text?: string;
-      error?: string;
-    }) => {
-      if (message?.argmin !== 'metrics' || message.id !== id) return;
+    const onMessage = (message: ClusterMessage) => {
+      if (message?.argmin !== kind || message.id !== id) return;
       clearTimeout(timer);
       process.off('message', onMessage);
-      if (message.error !== undefined) reject(new Error(message.error));
-      else resolve(message.text ?? '');
+      if (typeof message.error === 'string') reject(new Error(message.error));
+      else resolve(message);
     };
     process.on('message', onMessage);
-    process.send?.({ argmin: 'metrics', id });
+    process.send?.({ argmin: kind, id, ...fields });
   });
 }
+
+/** A worker's `/metrics`: every worker's metrics, summed by the primary. */
+export async function askPrimaryForMetrics(): Promise<string> {
+  const answer = await askPrimary('metrics', {}, 'metrics');
+  return typeof answer.text === 'string' ? answer.text : '';
+}
+
+/** A worker's way to its siblings' bandits, through the primary. */
+export const workerFeedbackRelay: FeedbackRelay = {
+  async forward(requestId, reward) {
+    const answer = await askPrimary('feedback', { requestId, reward }, 'feedback');
+    return (answer.outcome as FeedbackOutcome | null | undefined) ?? null;
+  },
+  publish(outcome, reward) {
+    process.send?.({ argmin: 'reward', outcome, reward });
+  },
+};
+
+/** In a worker: answers the primary's feedback claims and applies siblings' rewards. */
+export function answerSiblings(server: ModelServer): void {
+  process.on('message', (message: ClusterMessage) => {
+    if (message?.argmin === 'claim') {
+      const outcome = server.claimFeedback(String(message.requestId), Number(message.reward));
+      process.send?.({ argmin: 'claimed', id: message.id, outcome });
+    } else if (message?.argmin === 'reward') {
+      const { endpoint, arm } = message.outcome as FeedbackOutcome;
+      server.endpoints.rewardArm(endpoint, arm, Number(message.reward));
+    }
+  });
+}
+
+/**
+ * In the primary: feedback a worker could not place is offered to every other worker (the
+ * first that routed the request rewards it); a reward applied by one worker is passed to the
+ * others.
+ */
+function relayFeedback(from: Worker, message: ClusterMessage): void {
+  const others = Object.values(cluster.workers ?? {}).filter(
+    (w): w is Worker => w !== undefined && w !== from && !w.isDead(),
+  );
+  if (message.argmin === 'reward') {
+    for (const worker of others) worker.send(message);
+    return;
+  }
+  let waiting = others.length;
+  let answered = false;
+  const answer = (outcome: FeedbackOutcome | null) => {
+    if (answered) return;
+    answered = true;
+    clearTimeout(timer);
+    for (const worker of others) worker.off('message', onClaimed);
+    from.send({ argmin: 'feedback', id: message.id, outcome });
+  };
+  const claim = ++claims;
+  const onClaimed = (reply: ClusterMessage) => {
+    if (reply?.argmin !== 'claimed' || reply.id !== claim) return;
+    const outcome = (reply.outcome as FeedbackOutcome | null | undefined) ?? null;
+    if (outcome !== null || --waiting === 0) answer(outcome);
+  };
+  const timer = setTimeout(() => answer(null), 2000);
+  if (waiting === 0) answer(null);
+  for (const worker of others) {
+    worker.on('message', onClaimed);
+    worker.send({
+      argmin: 'claim',
+      id: claim,
+      requestId: message.requestId,
+      reward: message.reward,
+    });
+  }
+}
+let claims = 0;
 
 /**
  * The cluster primary: forks the workers (same command line), restarts one that dies, answers
@@ -43,12 +119,14 @@ export async function runPrimary(options: { readonly workers: number }): Promise
   let readyCount = 0;
   const fork = (): Worker => {
     const worker = cluster.fork();
-    worker.on('message', (message: { argmin?: string; id?: number; address?: string }) => {
-      if (message?.argmin === 'ready') {
+    worker.on('message', (message: ClusterMessage) => {
+      if (message?.argmin === 'feedback' || message?.argmin === 'reward') {
+        relayFeedback(worker, message);
+      } else if (message?.argmin === 'ready') {
         readyCount++;
         if (readyCount === options.workers)
           console.error(
-            `${pc.green('Serving')} at ${pc.bold(message.address ?? '')} with ${options.workers} worker processes (GET /v1/models lists the models)`,
+            `${pc.green('Serving')} at ${pc.bold(String(message.address ?? ''))} with ${options.workers} worker processes (GET /v1/models lists the models)`,
           );
       } else if (message?.argmin === 'metrics') {
         aggregator.clusterMetrics().then(

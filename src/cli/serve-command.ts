@@ -10,7 +10,12 @@ import type { EndpointConfig, ModelServer, ServeOptions } from '../serve/index.j
 import { createServer } from '../serve/index.js';
 import { openStore } from '../store/index.js';
 import { duration, positiveInteger } from './option-parsers.js';
-import { askPrimaryForMetrics, runPrimary } from './serve-cluster.js';
+import {
+  answerSiblings,
+  askPrimaryForMetrics,
+  runPrimary,
+  workerFeedbackRelay,
+} from './serve-cluster.js';
 
 interface ServeCommandOptions {
   port: number;
@@ -228,7 +233,7 @@ async function runServer(
     bodyLimit: options.maxBody,
     pollIntervalMs: options.poll,
     logger: options.logRequests === true,
-    ...(worker ? { metricsText: askPrimaryForMetrics } : {}),
+    ...(worker ? { metricsText: askPrimaryForMetrics, feedbackRelay: workerFeedbackRelay } : {}),
     onEvent: (event) => {
       if (event.type === 'swap')
         console.error(
@@ -253,6 +258,7 @@ async function runServer(
       // Constructing one installs prom-client's listener that answers the primary.
       new AggregatorRegistry();
       AggregatorRegistry.setRegistries([server.metrics.registry]);
+      answerSiblings(server);
     }
     const address = await server.listen(options.port, options.host);
     await server.loaded;

@@ -17,6 +17,12 @@ export interface Endpoint {
   readonly policy: TrafficPolicy;
 }
 
+/** Which endpoint and arm a rewarded request had been routed to. */
+export interface FeedbackOutcome {
+  readonly endpoint: string;
+  readonly arm: number;
+}
+
 /** Decisions kept for feedback: request id → endpoint and arm (bounded, oldest dropped). */
 const MAX_DECISIONS = 100_000;
 
@@ -79,11 +85,23 @@ export class Endpoints {
    * A reward for a routed request. Returns false when the request id is unknown (too old, not
    * routed by a learning policy, or answered by another worker process).
    */
-  feedback(requestId: string, reward: number): { endpoint: string; arm: number } | null {
+  feedback(requestId: string, reward: number): FeedbackOutcome | null {
     const decision = this.#decisions.get(requestId);
     if (decision === undefined) return null;
     this.#decisions.delete(requestId);
     decision.endpoint.policy.reward?.(decision.arm, reward);
     return { endpoint: decision.endpoint.name, arm: decision.arm };
+  }
+
+  /**
+   * A reward that another worker process applied to its copy of `endpoint`, applied here too
+   * so every worker's bandit learns from all the feedback. False when this server has no such
+   * endpoint with a learning policy.
+   */
+  rewardArm(endpoint: string, arm: number, reward: number): boolean {
+    const policy = this.byName.get(endpoint)?.policy;
+    if (policy?.reward === undefined || !(arm >= 0 && arm < policy.slots.length)) return false;
+    policy.reward(arm, reward);
+    return true;
   }
 }

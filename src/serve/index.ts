@@ -1,5 +1,5 @@
 export { createServer } from './server.js';
-export type { ModelServer, ServeOptions } from './server.js';
+export type { FeedbackRelay, ModelServer, ServeOptions } from './server.js';
 export { ModelHost, parseModelSpec } from './model-host.js';
 export type { HostEvent, ModelHostOptions, ModelSpec, Slot } from './model-host.js';
 export { InputCodec, inputRecords } from './input-codec.js';
@@ -22,7 +22,7 @@ export type {
 export { createTrafficPolicy, hashUnit } from './traffic.js';
 export type { RouteDecision, TrafficPolicy, TrafficPolicyConfig } from './traffic.js';
 export { Endpoints } from './endpoints.js';
-export type { Endpoint, EndpointConfig } from './endpoints.js';
+export type { Endpoint, EndpointConfig, FeedbackOutcome } from './endpoints.js';
 export { ServedModel } from './served-model.js';
 export type { ModelAnswer } from './served-model.js';
 export { ServerMetrics } from './server-metrics.js';

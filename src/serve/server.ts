@@ -5,7 +5,7 @@ import { ArgminError, InvalidParameterError } from '../errors.js';
 import type { Store } from '../store/index.js';
 import type { BatcherOptions } from './batcher.js';
 import { OverloadedError } from './batcher.js';
-import type { Endpoint, EndpointConfig } from './endpoints.js';
+import type { Endpoint, EndpointConfig, FeedbackOutcome } from './endpoints.js';
 import { EventLoopGuard } from './event-loop-guard.js';
 import { Endpoints } from './endpoints.js';
 import type { InputCodecOptions } from './input-codec.js';
@@ -54,6 +54,20 @@ export interface ServeOptions {
   readonly metricsText?: () => Promise<string>;
   /** Swaps and failed swaps. */
   readonly onEvent?: (event: HostEvent) => void;
+  /** Cluster workers: feedback for requests other workers routed, rewards shared with them. */
+  readonly feedbackRelay?: FeedbackRelay;
+}
+
+/**
+ * How a worker process reaches its siblings' bandits (through the cluster primary). Each worker
+ * routes with its own copy of an endpoint's policy; relayed rewards keep the copies learning
+ * from the same feedback, whichever worker a client's feedback reaches.
+ */
+export interface FeedbackRelay {
+  /** Asks the other workers to reward a request this one did not route; null if none did. */
+  forward(requestId: string, reward: number): Promise<FeedbackOutcome | null>;
+  /** Tells the other workers of a reward applied here. */
+  publish(outcome: FeedbackOutcome, reward: number): void;
 }
 
 /** A running (or ready to listen) model server. */
@@ -71,6 +85,11 @@ export interface ModelServer {
   listen(port: number, host?: string): Promise<string>;
   /** Graceful stop: refuses new requests, finishes those in flight, writes the log, stops. */
   close(): Promise<void>;
+  /**
+   * Rewards a request this server routed (feedback another worker received) and publishes the
+   * reward to the relay; null when this server did not route it.
+   */
+  claimFeedback(requestId: string, reward: number): FeedbackOutcome | null;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9_.:-]{1,128}$/;
@@ -185,6 +204,12 @@ export function createServer(options: ServeOptions): ModelServer {
           'this route needs "Authorization: Bearer <token>" with the server\'s token',
         ),
       );
+  };
+
+  const claimFeedback = (requestId: string, reward: number): FeedbackOutcome | null => {
+    const routed = endpoints.feedback(requestId, reward);
+    if (routed !== null) options.feedbackRelay?.publish(routed, reward);
+    return routed;
   };
 
   /** 503 with Retry-After, counted as shed. */
@@ -362,7 +387,7 @@ export function createServer(options: ServeOptions): ModelServer {
         return { predictions: answer.predictions };
       })();
     });
-    scope.post('/v1/feedback', (request, reply) => {
+    scope.post('/v1/feedback', async (request, reply) => {
       const body = request.body as { requestId?: unknown; reward?: unknown } | null;
       const requestId = body?.requestId;
       const reward = body?.reward;
@@ -379,14 +404,17 @@ export function createServer(options: ServeOptions): ModelServer {
               'send {"requestId": "<from a prediction>", "reward": <number from 0 to 1>}',
             ),
           );
-      const routed = endpoints.feedback(requestId, reward);
+      const routed =
+        claimFeedback(requestId, reward) ??
+        (await options.feedbackRelay?.forward(requestId, reward)) ??
+        null;
       if (routed === null)
         return reply
           .code(404)
           .send(
             errorBody(
               'ARGMIN_NOT_FOUND',
-              `request "${requestId}" was not routed by a bandit here (unknown, already rewarded, or answered by another worker)`,
+              `request "${requestId}" was not routed by a bandit (unknown, too old, or already rewarded)`,
             ),
           );
       return { recorded: true, ...routed };
@@ -423,6 +451,7 @@ export function createServer(options: ServeOptions): ModelServer {
     log,
     loaded,
     isReady: () => ready && !closing,
+    claimFeedback,
     async listen(port: number, hostname = '127.0.0.1') {
       return app.listen({ port, host: hostname });
     },

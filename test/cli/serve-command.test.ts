@@ -147,6 +147,77 @@ describe('argmin serve (child process)', () => {
     expect((await child.done).code).toBe(0);
   });
 
+  it('rewards a bandit whichever worker the feedback reaches, and every worker learns from it', async () => {
+    const config = join(folder, 'bandit.yaml');
+    writeFileSync(
+      config,
+      'models: [credit@challenger]\nendpoints:\n  credit:\n    policy: { type: bandit, arms: [credit@champion, credit@challenger] }\n',
+    );
+    const { child, address } = await serveCredit(
+      '--workers',
+      '2',
+      '--config',
+      config,
+      '--no-prediction-log',
+      '--cache-size',
+      '0',
+    );
+    await child.stderrMatches(/with 2 worker processes/);
+    // A new connection per call: the cluster hands connections to the workers in turn, so
+    // predictions and their feedback land on different workers about half of the time.
+    const post = (path: string, body: unknown) =>
+      new Promise<{ status: number; json: Record<string, unknown> }>((resolve, reject) => {
+        const request = http.request(
+          `${address}${path}`,
+          { method: 'POST', agent: false, headers: { 'content-type': 'application/json' } },
+          (response) => {
+            let text = '';
+            response.on('data', (c: Buffer) => (text += c.toString()));
+            response.on('end', () =>
+              resolve({ status: response.statusCode ?? 0, json: JSON.parse(text) }),
+            );
+          },
+        );
+        request.on('error', reject);
+        request.end(JSON.stringify(body));
+      });
+    const ids: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      const answer = await post('/v1/models/credit/predict', payload);
+      expect(answer.status).toBe(200);
+      ids.push(answer.json.requestId as string);
+    }
+    await healthPid(address); // shifts the turn, so feedback mostly reaches the other worker
+    for (const requestId of ids) {
+      const feedback = await post('/v1/feedback', { requestId, reward: 1 });
+      expect(feedback.status, JSON.stringify(feedback.json)).toBe(200);
+      expect(feedback.json).toMatchObject({ recorded: true, endpoint: 'credit' });
+    }
+    // Rewarded once only, wherever asked.
+    expect((await post('/v1/feedback', { requestId: ids[0], reward: 1 })).status).toBe(404);
+    // Each worker's posterior holds all 12 rewards (all 1): Σ(alpha − 1) over the arms, where
+    // meanReward = alpha / (alpha + 1). Ten fresh connections reach both workers.
+    for (let i = 0; i < 10; i++) {
+      const listed = await new Promise<string>((resolve) =>
+        http.get(`${address}/v1/models`, { agent: false }, (response) => {
+          let text = '';
+          response.on('data', (c: Buffer) => (text += c.toString()));
+          response.on('end', () => resolve(text));
+        }),
+      );
+      const [endpoint] = (
+        JSON.parse(listed) as { endpoints: { state: { meanReward: number }[] }[] }
+      ).endpoints;
+      const rewards = endpoint.state.reduce(
+        (sum, arm) => sum + arm.meanReward / (1 - arm.meanReward) - 1,
+        0,
+      );
+      expect(rewards).toBeCloseTo(12, 6);
+    }
+    child.kill('SIGTERM');
+    expect((await child.done).code).toBe(0);
+  });
+
   it('routes by the traffic policy of a --config file', async () => {
     const config = join(folder, 'serve.yaml');
     writeFileSync(
