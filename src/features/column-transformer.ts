@@ -161,6 +161,11 @@ export class ColumnTransformer {
     return this.#fitted().categoricalFeatures;
   }
 
+  /** The frame columns some group reads, each once, in the order the groups name them. */
+  get inputColumns(): readonly string[] {
+    return [...new Set(this.#fitted().columns.flat())];
+  }
+
   fit(frame: Frame): this {
     const { output, sparseThreshold } = this.#params;
     validateGroups(this.#groups);

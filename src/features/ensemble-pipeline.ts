@@ -68,9 +68,16 @@ export class EnsemblePipeline implements FittedModel {
     return this.members[0].classes;
   }
 
-  /** The first member's input columns (every member is fitted on the same table). */
+  /**
+   * Every column some member reads, each once, in the members' order (every member is fitted
+   * on the same table, so a column's kind and levels agree between them).
+   */
   get signature(): InputSignature {
-    return this.members[0].signature;
+    const byName = new Map<string, InputSignature[number]>();
+    for (const member of this.members)
+      for (const column of member.signature)
+        if (!byName.has(column.name)) byName.set(column.name, column);
+    return [...byName.values()];
   }
 
   predict(frame: Frame): string[] | Float64Array {

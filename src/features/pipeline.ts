@@ -109,7 +109,14 @@ export class Pipeline {
       ...(weights === undefined ? {} : { sampleWeight: weights }),
       ...(categoricalFeatures.length > 0 ? { categoricalFeatures } : {}),
     });
-    this.#state = { target, task, classes, signature: captureSignature(frame, features) };
+    // Only the columns the preprocessor reads: a column no group selects is not asked of
+    // callers (a served model would otherwise demand it in every request).
+    const used = new Set(this.preprocessor.inputColumns);
+    const signature = captureSignature(
+      frame,
+      features.filter((name) => used.has(name)),
+    );
+    this.#state = { target, task, classes, signature };
     return this;
   }
 

@@ -37,6 +37,22 @@ function members(): Pipeline[] {
 }
 
 describe('EnsemblePipeline', () => {
+  it('asks for every column some member reads, once', () => {
+    const [linear] = members();
+    const narrow = new Pipeline({
+      preprocessor: treePreprocessor(frame, ['Age', 'Home']),
+      learner: new DecisionTreeClassifier({ maxDepth: 2 }),
+    }).fit(frame, 'Status');
+    expect(narrow.signature.map((c) => c.name)).toEqual(
+      features.filter((n) => n === 'Age' || n === 'Home'),
+    );
+    const ensemble = new EnsemblePipeline({ members: [narrow, linear], weights: [1, 1] });
+    const names = ensemble.signature.map((c) => c.name);
+    expect(new Set(names)).toEqual(new Set(features));
+    expect(names).toHaveLength(features.length);
+    expect(names.slice(0, 2)).toEqual(narrow.signature.map((c) => c.name));
+  });
+
   it('averages its members’ probabilities with the normalised weights', () => {
     const [linear, tree] = members();
     const ensemble = new EnsemblePipeline({ members: [linear, tree], weights: [3, 1] });

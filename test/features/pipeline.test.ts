@@ -143,6 +143,18 @@ describe('Pipeline', () => {
     expect(pipeline.signature.map((c) => c.name)).not.toContain('label');
   });
 
+  it('asks only for the columns its preprocessor reads', () => {
+    const pipeline = new Pipeline({
+      preprocessor: treePreprocessor(frame, ['city', 'income']),
+      learner: new DummyClassifier({ strategy: 'prior' }),
+    }).fit(frame, 'label');
+    expect(pipeline.signature.map((c) => c.name)).toEqual(['income', 'city']);
+    const narrow = frame.select(['city', 'income']);
+    expect(pipeline.predictProba(narrow).proba.data).toEqual(
+      pipeline.predictProba(frame).proba.data,
+    );
+  });
+
   it('throws NotFittedError before fit', () => {
     const pipeline = new Pipeline({
       preprocessor: treePreprocessor(frame, features),
