@@ -13,8 +13,9 @@ export interface BatcherOptions {
    */
   readonly maxDelayMs?: number;
   /**
-   * Latency objective, ms (default 10): a batch whose oldest request waited + was computed for
-   * longer shrinks the batch limit multiplicatively; full batches under it grow it additively.
+   * Latency objective, ms (default 10): a batch computed for longer shrinks the batch limit
+   * multiplicatively; full batches under it grow it additively (Clipper's AIMD on batch
+   * processing time; time spent queued is bounded by `queueLimitRows`).
    */
   readonly latencyObjectiveMs?: number;
   /** Adapt the batch limit (AIMD) to the objective (default true). */
@@ -178,7 +179,11 @@ export class AdaptiveBatcher<I, O> {
     }
     const ended = performance.now();
     const oldestWait = started - batch[0].at;
-    this.#adapt(rows, ended - batch[0].at);
+    // The batch's compute time, not its wait: with a backlog every batch's oldest request has
+    // waited past the objective, and shrinking the batches for that would cut throughput just
+    // when it is needed (the limit collapsed to one row under an open-loop load). The wait is
+    // bounded by the queue limit instead.
+    this.#adapt(rows, ended - started);
     for (let k = 0; k < batch.length; k++) batch[k].resolve(outputs[k]);
     this.#report(rows, batch.length, ended - started, oldestWait);
   }

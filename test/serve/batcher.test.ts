@@ -66,6 +66,19 @@ describe('AdaptiveBatcher', () => {
     expect(batcher.limit).toBe(shrunk + 4);
   });
 
+  it('keeps the limit when requests waited long but their batches computed fast (a backlog)', async () => {
+    const batcher = new AdaptiveBatcher<number, number>((items) => items, {
+      maxBatchRows: 64,
+      latencyObjectiveMs: 5,
+    });
+    const start = batcher.limit;
+    const answers = Array.from({ length: start * 3 }, (_, i) => batcher.submit(i, 1));
+    spin(30); // every queued request now waited 6× the objective before its batch ran
+    await Promise.all(answers);
+    // Batches of 32 and 36 rows were full and fast (+4 each); the last 28 rows were not full.
+    expect(batcher.limit).toBe(start + 8);
+  });
+
   it('sheds requests past the queue limit with OverloadedError (503 + Retry-After)', async () => {
     const batcher = new AdaptiveBatcher<number, number>((items) => items, {
       queueLimitRows: 5,
