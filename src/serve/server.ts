@@ -94,6 +94,19 @@ export interface ModelServer {
 
 const REQUEST_ID = /^[A-Za-z0-9_.:-]{1,128}$/;
 
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** `performance.now()` when the request reached the predictions plugin's first hook. */
+    arrivedAt: number;
+  }
+}
+
+/**
+ * Milliseconds since the request arrived. (Fastify's `reply.elapsedTime` reads 0 unless a
+ * logger or an onResponse hook is installed, which would cost every request more.)
+ */
+const elapsedMs = (request: FastifyRequest): number => performance.now() - request.arrivedAt;
+
 /**
  * Builds the model server: Fastify with encapsulated plugins for predictions (`/v1/models/…`,
  * MLflow's `/invocations`, feedback), operations (`/health`, `/ready`, `/metrics`, `/docs`) and
@@ -215,7 +228,7 @@ export function createServer(options: ServeOptions): ModelServer {
   /** 503 with Retry-After, counted as shed. */
   const shed = (served: ServedModel, reply: FastifyReply, error: OverloadedError) => {
     served.metrics.error('shed');
-    served.metrics.request(503, reply.elapsedTime / 1000);
+    served.metrics.request(503, elapsedMs(reply.request) / 1000);
     return reply
       .code(503)
       .header('retry-after', String(error.retryAfterSeconds))
@@ -244,7 +257,7 @@ export function createServer(options: ServeOptions): ModelServer {
     const decoded = served.codec.decode(body);
     if (!decoded.ok) {
       served.metrics.error('validation');
-      served.metrics.request(400, reply.elapsedTime / 1000);
+      served.metrics.request(400, elapsedMs(request) / 1000);
       return reply.code(400).send(invalidInput(decoded));
     }
     let answer: ModelAnswer;
@@ -262,10 +275,10 @@ export function createServer(options: ServeOptions): ModelServer {
     } catch (error) {
       if (error instanceof OverloadedError) return shed(served, reply, error);
       served.metrics.error('internal');
-      served.metrics.request(500, reply.elapsedTime / 1000);
+      served.metrics.request(500, elapsedMs(request) / 1000);
       throw error;
     }
-    const latencyMs = reply.elapsedTime;
+    const latencyMs = elapsedMs(request);
     served.metrics.request(200, latencyMs / 1000);
     const mirrored = shadow !== undefined;
     if (log !== undefined && (mirrored || log.sample())) {
@@ -358,7 +371,12 @@ export function createServer(options: ServeOptions): ModelServer {
   };
 
   // Predictions (token only when asked for).
+  app.decorateRequest('arrivedAt', 0);
   void app.register(async (scope) => {
+    scope.addHook('onRequest', (request, _reply, done) => {
+      request.arrivedAt = performance.now();
+      done();
+    });
     if (options.protectPredictions === true) scope.addHook('onRequest', requireToken);
     scope.post('/v1/models/:model/predict', (request, reply) =>
       dispatch(request, reply, (request.params as { model: string }).model, request.body),

@@ -181,6 +181,11 @@ describe('argmin serve: prediction routes', () => {
       /argmin_request_duration_seconds_bucket\{le="0.005",model="credit",version="1"\}/,
     );
     expect(metrics.body).toMatch(/argmin_batch_rows_count\{model="credit",version="1"\} 1/);
+    // Request time is measured (three requests, none of them instantaneous).
+    const timed = /argmin_request_duration_seconds_sum\{model="credit",version="1"\} (\S+)/.exec(
+      metrics.body,
+    );
+    expect(Number(timed?.[1])).toBeGreaterThan(0);
 
     const openapi = (await server.app.inject({ url: '/docs/openapi.json' })).json();
     expect(openapi.openapi).toBe('3.0.3');
@@ -639,6 +644,7 @@ describe('argmin serve: prediction log', () => {
     ]);
     const primary = logged.find((r) => r.role === 'primary');
     expect(primary?.inputs).toEqual(payload);
+    expect(primary?.latencyMs).toBeGreaterThan(0);
     expect((primary?.outputs as { predictions: string[] }).predictions).toEqual(answer.predictions);
     const shadow = logged.find((r) => r.role === 'shadow');
     expect((shadow?.outputs as { predictions: string[] }).predictions).toEqual(
