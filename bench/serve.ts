@@ -4,11 +4,12 @@
  * (the ceiling of HTTP here). Model: GBDT, 500 trees of depth 6, on the credit data; every server
  * answers the same one-row JSON. Throughput and latency under load come from `wrk -t2 -c16`
  * (Debian's wrk); fixed-rate runs (p99 at 1,000 req/s, batching past saturation, a hot swap under
- * load) from bench/load-generator.ts in its own process. The prediction cache is off for every
- * argmin figure (one repeated body would be all cache hits); the prediction log keeps its default
- * 10% sample.
+ * load) from bench/load-generator.ts in its own process; twice the unbatched saturation rate
+ * from bench/open-loop.c (compiled with gcc at the start), since a Node generator cannot offer it
+ * here. The prediction cache is off for every argmin figure (one repeated body would be all cache
+ * hits); the prediction log keeps its default 10% sample.
  *
- * Needs: apt-get install wrk gunicorn python3-flask python3-xgboost python3-sklearn
+ * Needs: apt-get install wrk gunicorn python3-flask python3-xgboost python3-sklearn (and gcc)
  *
  *   npm run build && node dist/bench/serve.js
  */
@@ -107,6 +108,38 @@ function load(url: string, rate: number, seconds: number): Promise<LoadResult> {
         : reject(new Error(`load generator exited ${code}`)),
     );
   });
+}
+
+interface OpenLoopResult {
+  readonly sent: number;
+  readonly completed: number;
+  readonly errors: number;
+  readonly statuses: { readonly '200': number; readonly '503': number; readonly other: number };
+  readonly achievedRate: number;
+  readonly okRate: number;
+  readonly p50: number;
+  readonly p99: number;
+}
+
+const openLoopBinary = join(dir, 'open-loop');
+execFileSync('gcc', ['-O2', '-o', openLoopBinary, join(repoRoot, 'bench', 'open-loop.c'), '-lm']);
+
+/** `rate` requests per second for `seconds` over 16 connections, on schedule (bench/open-loop.c). */
+function openLoop(port: number, rate: number, seconds: number): OpenLoopResult {
+  const out = execFileSync(
+    openLoopBinary,
+    [
+      '127.0.0.1',
+      String(port),
+      '/v1/models/credit/predict',
+      bodyFile,
+      String(rate),
+      String(seconds),
+      '16',
+    ],
+    { encoding: 'utf8' },
+  );
+  return JSON.parse(out) as OpenLoopResult;
 }
 
 async function waitHealthy(url: string, child: ChildProcess, seconds = 120): Promise<void> {
@@ -366,6 +399,31 @@ async function main(): Promise<void> {
       `  ${results[name].rps.toFixed(0)} req/s, p50 ${results[name].p50} ms, p99 ${results[name].p99} ms, non-2xx ${results[name].non2xx}`,
     );
   }
+  // Open loop at twice the unbatched saturation rate (bench/open-loop.c: requests leave on
+  // schedule whatever the answers, latency charged from when each was due).
+  // The unbatched saturation rate: the most the --no-batching server answered in this run
+  // (wrk with 16 or 64 connections; one 10 s window alone can read low on these shared cores).
+  const overload = Math.round(
+    2 * Math.max(results['argmin-unbatched'].rps, results['argmin-unbatched-c64'].rps),
+  );
+  const open: Record<string, OpenLoopResult> = {};
+  for (const [name, port, extra] of [
+    ['batched', 18415, []],
+    ['batched-guarded', 18416, ['--max-event-loop-delay', '20ms']],
+    ['batched-2-workers', 18418, ['--workers', '2']],
+    ['unbatched', 18417, ['--no-batching']],
+  ] as const) {
+    const [command, args] = argminServer(port, extra);
+    console.log(`open loop at ${overload} req/s for 10 s against argmin ${name}…`);
+    open[name] = await withServer(command, args, {}, `http://127.0.0.1:${port}/ready`, async () => {
+      openLoop(port, Math.round(overload / 4), 2); // warm-up
+      return openLoop(port, overload, 10);
+    });
+    const r = open[name];
+    console.log(
+      `  answered ${r.achievedRate.toFixed(0)} req/s (${r.okRate.toFixed(0)} with 200), p50 ${r.p50.toFixed(2)} ms, p99 ${r.p99.toFixed(2)} ms, 503 ${r.statuses['503']}, other ${r.statuses.other}, errors ${r.errors}`,
+    );
+  }
   let swaps = 0;
   await atRate(
     'argmin-swap@1000',
@@ -518,6 +576,46 @@ async function main(): Promise<void> {
       anchorValue: 1,
       better: 'lower',
     },
+    ...(['batched', 'batched-guarded', 'batched-2-workers'] as const).flatMap(
+      (name): BenchRow[] => {
+        const r = open[name];
+        const label = {
+          batched: 'batching on',
+          'batched-guarded': 'batching + --max-event-loop-delay 20ms',
+          'batched-2-workers': 'batching, --workers 2',
+        }[name];
+        const caseName = `open loop at 2× the unbatched saturation rate (${overload} req/s), 10 s`;
+        return [
+          {
+            case: caseName,
+            metric: `p99 latency from due time, ${label}`,
+            unit: 'ms',
+            argmin: r.p99,
+            anchor: 'target 20 ms',
+            anchorValue: 20,
+            better: 'lower',
+          },
+          {
+            case: caseName,
+            metric: `shed (503) or failed share, ${label}`,
+            unit: '%',
+            argmin: (100 * (r.sent - r.statuses['200'])) / r.sent,
+            anchor: 'target 1%',
+            anchorValue: 1,
+            better: 'lower',
+          },
+          {
+            case: caseName,
+            metric: `answered (200) throughput, ${label}`,
+            unit: 'req/s',
+            argmin: r.okRate,
+            anchor: 'argmin --no-batching, same load',
+            anchorValue: open.unbatched.okRate,
+            better: 'higher',
+          },
+        ];
+      },
+    ),
     {
       case: `hot swap ×${swaps} during 1,000 req/s for 10 s`,
       metric: 'failed requests',
