@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 
@@ -13,12 +14,34 @@ export interface Child {
   readonly done: Promise<{ code: number | null; stdout: string; stderr: string; seconds: number }>;
 }
 
+/** Children still running: a test that fails before stopping its server leaves none behind. */
+const running = new Set<ChildProcess>();
+
+/** SIGTERM to every child still running (SIGKILL after 3 s); for `afterEach`. */
+export async function stopChildren(): Promise<void> {
+  await Promise.all(
+    [...running].map(
+      (child) =>
+        new Promise<void>((done) => {
+          const force = setTimeout(() => child.kill('SIGKILL'), 3000);
+          child.once('close', () => {
+            clearTimeout(force);
+            done();
+          });
+          child.kill('SIGTERM');
+        }),
+    ),
+  );
+}
+
 /** Runs the built CLI (`bin/argmin.js`) with `args`. */
 export function runArgmin(args: readonly string[], env: NodeJS.ProcessEnv = {}): Child {
   const started = performance.now();
   const child = spawn(process.execPath, [argmin, ...args], {
     env: { ...process.env, CI: '', ...env },
   });
+  running.add(child);
+  child.once('close', () => running.delete(child));
   let stdout = '';
   let stderr = '';
   const waiters: { pattern: RegExp; wake: (match: RegExpExecArray) => void }[] = [];

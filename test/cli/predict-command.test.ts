@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readTable } from '../../src/data/index.js';
 import { linearPreprocessor, Pipeline } from '../../src/features/index.js';
 import { LogisticRegression } from '../../src/learners/index.js';
@@ -10,7 +10,7 @@ import { saveModel } from '../../src/model/index.js';
 import type { CreditModels } from '../serve/serve-fixture.js';
 import { creditModels, registerCredit } from '../serve/serve-fixture.js';
 import { openStore } from '../../src/store/index.js';
-import { runArgmin } from './cli-child.js';
+import { runArgmin, stopChildren } from './cli-child.js';
 
 /** Column names and DuckDB types of a Parquet file, and its rows. */
 async function parquetContents(path: string) {
@@ -33,6 +33,9 @@ beforeAll(async () => {
   models = await creditModels();
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+// A test that fails before stopping its argmin process must not leave it running.
+afterEach(stopChildren);
 
 describe('argmin predict (batch scoring)', () => {
   it('scores a CSV in chunks exactly as the pipeline scores the whole table, with progress', async () => {

@@ -2,12 +2,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/index.js';
 import type { CreditModels, JsonRecord } from '../serve/serve-fixture.js';
 import { creditModels, recordsOf, registerCredit } from '../serve/serve-fixture.js';
 import type { Child } from './cli-child.js';
-import { runArgmin } from './cli-child.js';
+import { runArgmin, stopChildren } from './cli-child.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'argmin-serve-cli-'));
 const storeUri = `sqlite:${join(folder, 'argmin.db')}`;
@@ -60,6 +60,9 @@ async function serveCredit(...extra: string[]): Promise<{ child: Child; address:
   const [, address] = await child.stderrMatches(/Serving at (http:\/\/[\d.:]+)/);
   return { child, address };
 }
+
+// A test that fails before stopping its argmin process must not leave it running.
+afterEach(stopChildren);
 
 describe('argmin serve (child process)', () => {
   it('drains requests in flight on SIGTERM, exits 0, and the prediction log holds them', async () => {

@@ -1,10 +1,10 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/index.js';
 import { Registry } from '../../src/registry/index.js';
-import { runArgmin as run } from './cli-child.js';
+import { runArgmin as run, stopChildren } from './cli-child.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'argmin-tune-cli-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -23,6 +23,9 @@ let stores = 0;
 function storeUri(): string {
   return `sqlite:${join(folder, `store-${stores++}`, 'argmin.db')}`;
 }
+
+// A test that fails before stopping its argmin process must not leave it running.
+afterEach(stopChildren);
 
 describe('argmin tune', () => {
   it('keeps to its time budget and prints a leaderboard, the winner and what to run next', async () => {
