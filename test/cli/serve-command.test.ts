@@ -30,21 +30,36 @@ const predict = (address: string, body: unknown = payload) =>
     headers: { 'content-type': 'application/json' },
   });
 
-/** The pid answering /health on a new connection (the cluster spreads connections over workers). */
-const healthPid = (address: string) =>
-  new Promise<number | undefined>((resolve) => {
-    http
-      .get(`${address}/health`, { agent: false }, (response) => {
+/**
+ * One request on a connection of its own (the cluster hands connections to the workers in turn),
+ * answering the status and the parsed JSON body; status 0 when the connection fails.
+ */
+const onNewConnection = (address: string, path: string, body?: unknown) =>
+  new Promise<{ status: number; json: Record<string, unknown> }>((resolve) => {
+    const request = http.request(
+      `${address}${path}`,
+      {
+        method: body === undefined ? 'GET' : 'POST',
+        agent: false,
+        headers: { 'content-type': 'application/json' },
+      },
+      (response) => {
         let text = '';
         response.on('data', (c: Buffer) => (text += c.toString()));
         response.on('end', () =>
-          resolve(
-            response.statusCode === 200 ? (JSON.parse(text) as { pid: number }).pid : undefined,
-          ),
+          resolve({ status: response.statusCode ?? 0, json: JSON.parse(text) }),
         );
-      })
-      .on('error', () => resolve(undefined));
+      },
+    );
+    request.on('error', () => resolve({ status: 0, json: {} }));
+    request.end(body === undefined ? undefined : JSON.stringify(body));
   });
+
+/** The pid answering /health on a new connection. */
+const healthPid = async (address: string) => {
+  const { status, json } = await onNewConnection(address, '/health');
+  return status === 200 ? (json.pid as number) : undefined;
+};
 
 /** `argmin serve credit@champion` on a free port with `extra` options, once it is serving. */
 async function serveCredit(...extra: string[]): Promise<{ child: Child; address: string }> {
@@ -166,24 +181,8 @@ describe('argmin serve (child process)', () => {
       '0',
     );
     await child.stderrMatches(/with 2 worker processes/);
-    // A new connection per call: the cluster hands connections to the workers in turn, so
-    // predictions and their feedback land on different workers about half of the time.
-    const post = (path: string, body: unknown) =>
-      new Promise<{ status: number; json: Record<string, unknown> }>((resolve, reject) => {
-        const request = http.request(
-          `${address}${path}`,
-          { method: 'POST', agent: false, headers: { 'content-type': 'application/json' } },
-          (response) => {
-            let text = '';
-            response.on('data', (c: Buffer) => (text += c.toString()));
-            response.on('end', () =>
-              resolve({ status: response.statusCode ?? 0, json: JSON.parse(text) }),
-            );
-          },
-        );
-        request.on('error', reject);
-        request.end(JSON.stringify(body));
-      });
+    // A new connection per call, so predictions and their feedback land on either worker.
+    const post = (path: string, body: unknown) => onNewConnection(address, path, body);
     const ids: string[] = [];
     for (let i = 0; i < 12; i++) {
       const answer = await post('/v1/models/credit/predict', payload);
@@ -201,16 +200,8 @@ describe('argmin serve (child process)', () => {
     // Each worker's posterior holds all 12 rewards (all 1): Σ(alpha − 1) over the arms, where
     // meanReward = alpha / (alpha + 1). Ten fresh connections reach both workers.
     for (let i = 0; i < 10; i++) {
-      const listed = await new Promise<string>((resolve) =>
-        http.get(`${address}/v1/models`, { agent: false }, (response) => {
-          let text = '';
-          response.on('data', (c: Buffer) => (text += c.toString()));
-          response.on('end', () => resolve(text));
-        }),
-      );
-      const [endpoint] = (
-        JSON.parse(listed) as { endpoints: { state: { meanReward: number }[] }[] }
-      ).endpoints;
+      const { json } = await onNewConnection(address, '/v1/models');
+      const [endpoint] = (json as { endpoints: { state: { meanReward: number }[] }[] }).endpoints;
       const rewards = endpoint.state.reduce(
         (sum, arm) => sum + arm.meanReward / (1 - arm.meanReward) - 1,
         0,
