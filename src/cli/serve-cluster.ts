@@ -66,6 +66,8 @@ export function answerSiblings(server: ModelServer): void {
   });
 }
 
+let claims = 0;
+
 /**
  * In the primary: feedback a worker could not place is offered to every other worker (the
  * first that routed the request rewards it); a reward applied by one worker is passed to the
@@ -73,7 +75,7 @@ export function answerSiblings(server: ModelServer): void {
  */
 function relayFeedback(from: Worker, message: ClusterMessage): void {
   const others = Object.values(cluster.workers ?? {}).filter(
-    (w): w is Worker => w !== undefined && w !== from && !w.isDead(),
+    (w): w is Worker => w !== undefined && w !== from && w.isConnected(),
   );
   if (message.argmin === 'reward') {
     for (const worker of others) worker.send(message);
@@ -86,7 +88,8 @@ function relayFeedback(from: Worker, message: ClusterMessage): void {
     answered = true;
     clearTimeout(timer);
     for (const worker of others) worker.off('message', onClaimed);
-    from.send({ argmin: 'feedback', id: message.id, outcome });
+    // The asking worker may have died meanwhile: sending to a closed channel would throw.
+    if (from.isConnected()) from.send({ argmin: 'feedback', id: message.id, outcome });
   };
   const claim = ++claims;
   const onClaimed = (reply: ClusterMessage) => {
@@ -106,7 +109,6 @@ function relayFeedback(from: Worker, message: ClusterMessage): void {
     });
   }
 }
-let claims = 0;
 
 /**
  * The cluster primary: forks the workers (same command line), restarts one that dies, answers
