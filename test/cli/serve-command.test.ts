@@ -76,6 +76,27 @@ async function serveCredit(...extra: string[]): Promise<{ child: Child; address:
   return { child, address };
 }
 
+/**
+ * `argmin serve` with `--config FILE` serving credit@challenger too and giving the `credit`
+ * endpoint `policy` (YAML flow); no prediction log, no cache.
+ */
+async function serveWithPolicy(file: string, policy: string, ...extra: string[]) {
+  const config = join(folder, file);
+  writeFileSync(
+    config,
+    `models: [credit@challenger]\nendpoints:\n  credit:\n    policy: ${policy}\n`,
+  );
+  const served = await serveCredit(
+    '--config',
+    config,
+    '--no-prediction-log',
+    '--cache-size',
+    '0',
+    ...extra,
+  );
+  return { ...served, config };
+}
+
 // A test that fails before stopping its argmin process must not leave it running.
 afterEach(stopChildren);
 
@@ -166,19 +187,11 @@ describe('argmin serve (child process)', () => {
   });
 
   it('rewards a bandit whichever worker the feedback reaches, and every worker learns from it', async () => {
-    const config = join(folder, 'bandit.yaml');
-    writeFileSync(
-      config,
-      'models: [credit@challenger]\nendpoints:\n  credit:\n    policy: { type: bandit, arms: [credit@champion, credit@challenger] }\n',
-    );
-    const { child, address } = await serveCredit(
+    const { child, address } = await serveWithPolicy(
+      'bandit.yaml',
+      '{ type: bandit, arms: [credit@champion, credit@challenger] }',
       '--workers',
       '2',
-      '--config',
-      config,
-      '--no-prediction-log',
-      '--cache-size',
-      '0',
     );
     await child.stderrMatches(/with 2 worker processes/);
     // A new connection per call, so predictions and their feedback land on either worker.
@@ -213,17 +226,9 @@ describe('argmin serve (child process)', () => {
   });
 
   it('routes by the traffic policy of a --config file', async () => {
-    const config = join(folder, 'serve.yaml');
-    writeFileSync(
-      config,
-      'models: [credit@challenger]\nendpoints:\n  credit:\n    policy: { type: canary, candidate: credit@challenger, percent: 50 }\n',
-    );
-    const { child, address } = await serveCredit(
-      '--config',
-      config,
-      '--no-prediction-log',
-      '--cache-size',
-      '0',
+    const { child, address, config } = await serveWithPolicy(
+      'serve.yaml',
+      '{ type: canary, candidate: credit@challenger, percent: 50 }',
     );
     await child.stderrMatches(/\[canary: credit@champion, credit@challenger\]/);
     const versions = new Set<number>();
