@@ -91,15 +91,7 @@ export async function connectStore(uri: string = resolveStoreUri()): Promise<Sto
   const dialect =
     location.dialect === 'sqlite'
       ? sqliteDialect(location.target)
-      : new PostgresDialect({
-          pool: new pg.Pool({
-            connectionString: location.target,
-            types: pgTypes,
-            max: 10,
-            // An idle pool must not keep a finished program alive (and delay its exit flush).
-            allowExitOnIdle: true,
-          }),
-        });
+      : new PostgresDialect({ pool: postgresPool(location.target) });
   const db = new Kysely<StoreDatabase>({ dialect });
   try {
     for (let attempt = 1; ; attempt++) {
@@ -117,6 +109,22 @@ export async function connectStore(uri: string = resolveStoreUri()): Promise<Sto
     throw new StoreError(`Cannot open store ${uri}: ${(error as Error).message}`, { cause: error });
   }
   return { db, dialect: location.dialect, uri, close: () => db.destroy() };
+}
+
+function postgresPool(connectionString: string): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString,
+    types: pgTypes,
+    max: 10,
+    // An idle pool must not keep a finished program alive (and delay its exit flush).
+    allowExitOnIdle: true,
+  });
+  // A connection the server closes while it sits idle in the pool (server restart, an
+  // administrator's pg_terminate_backend, a dropped database, an idle timeout) reaches the pool
+  // as an 'error' event. The pool has already discarded that connection and the next query opens
+  // a new one; unheard, the event would be thrown and end the process (a model server, a worker).
+  pool.on('error', () => undefined);
+  return pool;
 }
 
 /** Attempts at migrating a SQLite file that other processes are creating at the same moment. */

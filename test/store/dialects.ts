@@ -78,6 +78,20 @@ export function forEachDialect(suite: (target: DialectTarget) => void): void {
   }
 }
 
+/**
+ * Declares `suite` for PostgreSQL alone (behaviour SQLite has no counterpart for), skipped like
+ * {@link forEachDialect}'s postgres block when no server is configured.
+ */
+export function onPostgres(suite: (target: DialectTarget) => void): void {
+  if (POSTGRES_URL === undefined && !warned) {
+    warned = true;
+    console.warn(
+      'PostgreSQL tests skipped: set ARGMIN_TEST_POSTGRES_URL=postgres://user:pass@127.0.0.1/db (a role that can create databases) to run them',
+    );
+  }
+  describe.skipIf(POSTGRES_URL === undefined)(postgresTarget.name, () => suite(postgresTarget));
+}
+
 afterAll(async () => {
   for (const dir of sqliteDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
   for (const name of pgDatabases.splice(0))
