@@ -1,8 +1,8 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command, CommanderError } from 'commander';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { registerModelsCommand } from '../../src/cli/models-command.js';
 import { readTable } from '../../src/data/index.js';
 import { ArgminError, InvalidParameterError } from '../../src/errors.js';
@@ -13,6 +13,7 @@ import { useRegistry } from '../registry/registry-fixture.js';
 import { forEachDialect } from '../store/dialects.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'argmin-models-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const weaker = join(dir, 'weaker.argmin');
 const stronger = join(dir, 'stronger.argmin');
 

@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame } from '../../src/data/index.js';
 import { readTable } from '../../src/data/index.js';
 import { ArtifactError, SchemaMismatchError } from '../../src/errors.js';
@@ -10,6 +10,7 @@ import { LogisticRegression, Ridge } from '../../src/learners/index.js';
 import { loadModel, MODEL_FORMAT_VERSION, saveModel } from '../../src/model/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'argmin-model-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let credit: Frame;
 let pipeline: Pipeline;
 

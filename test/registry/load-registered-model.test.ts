@@ -1,8 +1,8 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame } from '../../src/data/index.js';
 import { readTable } from '../../src/data/index.js';
 import { StoreError, StoreNotFoundError, UnsafePathError } from '../../src/errors.js';
@@ -14,6 +14,7 @@ import { forEachDialect } from '../store/dialects.js';
 import { useRegistry } from './registry-fixture.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'argmin-registry-load-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const modelPath = join(dir, 'credit.argmin');
 let credit: Frame;
 let pipeline: Pipeline;

@@ -1,6 +1,7 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll } from 'vitest';
 import type { Frame } from '../../src/data/index.js';
 import { readTable } from '../../src/data/index.js';
 import { linearPreprocessor, Pipeline, treePreprocessor } from '../../src/features/index.js';
@@ -23,6 +24,11 @@ export interface CreditModels {
 }
 
 let built: Promise<CreditModels> | undefined;
+
+// Registered when a test file imports the fixture: its models go when that file ends.
+afterAll(async () => {
+  if (built !== undefined) rmSync((await built).dir, { recursive: true, force: true });
+});
 
 /** Fits and saves the models once per test file. */
 export function creditModels(): Promise<CreditModels> {

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -14,18 +14,14 @@ import { openStore } from '../../src/store/index.js';
 import type { CreditModels } from './serve-fixture.js';
 import { creditModels, recordsOf, registerCredit } from './serve-fixture.js';
 
+const storeDir = mkdtempSync(join(tmpdir(), 'argmin-serve-store-'));
 let models: CreditModels;
 let store: Store;
 const servers: ModelServer[] = [];
 
 beforeAll(async () => {
   models = await creditModels();
-  store = await openStore(
-    `sqlite:${join(mkdtempSync(join(tmpdir(), 'argmin-serve-store-')), 's.db')}`,
-    {
-      handleExit: false,
-    },
-  );
+  store = await openStore(`sqlite:${join(storeDir, 's.db')}`, { handleExit: false });
   await registerCredit(store, models);
 });
 
@@ -35,6 +31,7 @@ afterEach(async () => {
 
 afterAll(async () => {
   await store.close();
+  rmSync(storeDir, { recursive: true, force: true });
 });
 
 async function serve(options: Partial<ServeOptions> = {}): Promise<ModelServer> {

@@ -1,13 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { Frame } from '../../../src/data/index.js';
 import { streamTable } from '../../../src/data/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'argmin-stream-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function collect(
   path: string,
