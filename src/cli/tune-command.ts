@@ -226,7 +226,7 @@ function printReport(result: TuneResult, data: string, options: TuneCliOptions):
   );
   const { model } = result;
   console.log(
-    `\n${pc.bold('Winner')}: ${model.description}, cv ${result.metric} ${formatNumber(model.cvScore)} ± ${formatNumber(model.cvStd)}${model.testScore === null ? '' : `, test ${result.metric} ${formatNumber(model.testScore)}`}`,
+    `\n${pc.bold('Winner')}: ${model.description}, cv ${result.metric} ${formatNumber(model.cvScore)}${model.cvStd === null ? ' (out of fold, all rows)' : ` ± ${formatNumber(model.cvStd)}`}${model.testScore === null ? '' : `, test ${result.metric} ${formatNumber(model.testScore)}`}`,
   );
   if (model.featureImportances.length > 0) {
     console.log('\nFeature importances (winner):');

@@ -58,7 +58,11 @@ export interface FinishedModel {
   readonly trial: number;
   readonly params: Readonly<Record<string, unknown>>;
   readonly cvScore: number;
-  readonly cvStd: number;
+  /**
+   * Spread of the fold scores; null for an ensemble, whose score is one out-of-fold score over
+   * every row.
+   */
+  readonly cvStd: number | null;
   readonly testScore: number | null;
   /** `runs:/<tune run>/model.argmin`. */
   readonly artifactUri: string;
@@ -89,14 +93,14 @@ export async function finishModel(input: FinishModelInput): Promise<FinishedMode
         });
   const metric = input.metric;
   const cvScore = chosen === null ? (best.values as readonly number[])[0] : chosen.score;
-  const cvStd = chosen === null ? Number(best.userAttrs.cvStd ?? 0) : 0;
+  const cvStd = chosen === null ? Number(best.userAttrs.cvStd ?? 0) : null;
   const spec = fitted[0].spec;
   const params = fitted.length === 1 ? fitted[0].params : {};
   const testScore =
     input.testData === undefined ? null : await scoreTestFile(pipeline, input, metric);
   const metrics: Record<string, number> = {
     [`cv_${metric.name}`]: cvScore,
-    [`cv_${metric.name}_std`]: cvStd,
+    ...(cvStd === null ? {} : { [`cv_${metric.name}_std`]: cvStd }),
     ...(testScore === null ? {} : { [`test_${metric.name}`]: testScore }),
   };
   const folder = mkdtempSync(join(tmpdir(), 'argmin-tune-'));

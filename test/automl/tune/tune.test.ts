@@ -65,8 +65,14 @@ describe('tune', () => {
     expect(result.metric).toBe('roc_auc');
     expect(result.trials).toHaveLength(5);
     expect(result.best.state).toBe('COMPLETE');
-    if (result.model.ensemble === null) expect(result.model.cvScore).toBe(result.best.values?.[0]);
-    else expect(result.model.ensemble.length).toBeGreaterThanOrEqual(2);
+    if (result.model.ensemble === null) {
+      expect(result.model.cvScore).toBe(result.best.values?.[0]);
+      expect(result.model.cvStd).toBeGreaterThan(0);
+    } else {
+      expect(result.model.ensemble.length).toBeGreaterThanOrEqual(2);
+      // One out-of-fold score over every row: there is no spread of fold scores to report.
+      expect(result.model.cvStd).toBeNull();
+    }
     const runs = await store.listRuns(result.study);
     const children = runs.filter((r) => r.info.parentRunId === result.parentRunId);
     expect(children).toHaveLength(5);
@@ -78,6 +84,7 @@ describe('tune', () => {
     const loaded = await loadModel('models:/credit@champion', { store });
     expect(loaded.manifest.lineage?.study).toBe(result.study);
     expect(loaded.manifest.metrics.cv_roc_auc).toBe(result.model.cvScore);
+    expect(loaded.manifest.metrics.cv_roc_auc_std).toBe(result.model.cvStd ?? undefined);
   });
 
   it('tries each learner with its default settings first', async () => {
