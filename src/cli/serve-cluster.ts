@@ -2,8 +2,14 @@ import cluster from 'node:cluster';
 import type { Worker } from 'node:cluster';
 import pc from 'picocolors';
 import { AggregatorRegistry } from 'prom-client';
-import { InvalidParameterError } from '../errors.js';
-import type { FeedbackOutcome, FeedbackRelay, ModelServer } from '../serve/index.js';
+import { ArgminError, InvalidParameterError } from '../errors.js';
+import type {
+  FeedbackOutcome,
+  FeedbackRelay,
+  ModelChange,
+  ModelServer,
+  ModelsRelay,
+} from '../serve/index.js';
 
 // `argmin serve --workers N`: the cluster primary, and how a worker asks it for metrics.
 
@@ -17,13 +23,20 @@ interface ClusterMessage {
 let requests = 0;
 
 /** Sends `kind` to the primary and resolves with its answer (same kind and id). */
-function askPrimary(kind: string, fields: object, what: string): Promise<ClusterMessage> {
+function askPrimary(
+  kind: string,
+  fields: object,
+  what: string,
+  timeoutSeconds = 5,
+): Promise<ClusterMessage> {
   const id = ++requests;
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       process.off('message', onMessage);
-      reject(new Error(`the primary did not answer the ${what} request within 5 s`));
-    }, 5000);
+      reject(
+        new Error(`the primary did not answer the ${what} request within ${timeoutSeconds} s`),
+      );
+    }, timeoutSeconds * 1000);
     const onMessage = (message: ClusterMessage) => {
       if (message?.argmin !== kind || message.id !== id) return;
       clearTimeout(timer);
@@ -53,10 +66,43 @@ export const workerFeedbackRelay: FeedbackRelay = {
   },
 };
 
-/** In a worker: answers the primary's feedback claims and applies siblings' rewards. */
+/** How long the workers may take to load a model a sibling loaded through its API. */
+const MODEL_CHANGE_SECONDS = 120;
+
+/** A worker's way to make its siblings load or unload what its API was asked to. */
+export const workerModelsRelay: ModelsRelay = {
+  async share(change) {
+    try {
+      await askPrimary('models', { change }, 'model change', MODEL_CHANGE_SECONDS + 5);
+    } catch (error) {
+      const what = 'load' in change ? `loaded ${change.load}` : `unloaded ${change.unload}`;
+      throw new ArgminError(
+        'ARGMIN_CLUSTER_PARTIAL',
+        `${what} in this worker, but not in every worker: ${(error as Error).message}`,
+      );
+    }
+  },
+};
+
+/** The changes a worker started in place of another must apply (`ARGMIN_SERVE_CHANGES`). */
+export function inheritedChanges(): ModelChange[] {
+  const text = process.env.ARGMIN_SERVE_CHANGES;
+  return text === undefined || text === '' ? [] : (JSON.parse(text) as ModelChange[]);
+}
+
+/**
+ * In a worker: answers the primary's feedback claims, applies siblings' rewards, and loads or
+ * unloads what a sibling's API was asked to.
+ */
 export function answerSiblings(server: ModelServer): void {
   process.on('message', (message: ClusterMessage) => {
-    if (message?.argmin === 'claim') {
+    if (message?.argmin === 'apply') {
+      server.applyModelChange(message.change as ModelChange).then(
+        () => process.send?.({ argmin: 'applied', id: message.id }),
+        (error: Error) =>
+          process.send?.({ argmin: 'applied', id: message.id, error: error.message }),
+      );
+    } else if (message?.argmin === 'claim') {
       const outcome = server.claimFeedback(String(message.requestId), Number(message.reward));
       process.send?.({ argmin: 'claimed', id: message.id, outcome });
     } else if (message?.argmin === 'reward') {
@@ -110,6 +156,54 @@ function relayFeedback(from: Worker, message: ClusterMessage): void {
   }
 }
 
+let applies = 0;
+
+/**
+ * In the primary: a model change one worker made through its API is applied by every other
+ * worker; the asking worker hears once all have answered (or died), with the failures named.
+ */
+function shareModelChange(from: Worker, message: ClusterMessage): void {
+  const others = Object.values(cluster.workers ?? {}).filter(
+    (w): w is Worker => w !== undefined && w !== from && w.isConnected(),
+  );
+  const apply = ++applies;
+  const failures: string[] = [];
+  let waiting = others.length;
+  const finish = () => {
+    clearTimeout(timer);
+    for (const worker of others) {
+      worker.off('message', onApplied);
+      worker.off('exit', onExit);
+    }
+    if (from.isConnected())
+      from.send({
+        argmin: 'models',
+        id: message.id,
+        ...(failures.length === 0 ? {} : { error: failures.join('; ') }),
+      });
+  };
+  const settle = () => {
+    if (--waiting === 0) finish();
+  };
+  const onApplied = function (this: Worker, reply: ClusterMessage) {
+    if (reply?.argmin !== 'applied' || reply.id !== apply) return;
+    if (typeof reply.error === 'string') failures.push(`worker ${this.id}: ${reply.error}`);
+    settle();
+  };
+  const onExit = settle;
+  const timer = setTimeout(() => {
+    failures.push(`${waiting} worker(s) did not answer within ${MODEL_CHANGE_SECONDS} s`);
+    waiting = 0;
+    finish();
+  }, MODEL_CHANGE_SECONDS * 1000);
+  if (waiting === 0) finish();
+  for (const worker of others) {
+    worker.on('message', onApplied);
+    worker.once('exit', onExit);
+    worker.send({ argmin: 'apply', id: apply, change: message.change });
+  }
+}
+
 /**
  * The cluster primary: forks the workers (same command line), restarts one that dies, answers
  * their metrics requests with every worker's metrics aggregated, and on SIGINT/SIGTERM tells
@@ -119,11 +213,17 @@ export async function runPrimary(options: { readonly workers: number }): Promise
   const aggregator = new AggregatorRegistry();
   let stopping = false;
   let readyCount = 0;
+  // Models loaded and unloaded through the API, in order: a worker started in place of one that
+  // died applies them before it is ready, so it serves what its siblings serve.
+  const changes: ModelChange[] = [];
   const fork = (): Worker => {
-    const worker = cluster.fork();
+    const worker = cluster.fork({ ARGMIN_SERVE_CHANGES: JSON.stringify(changes) });
     worker.on('message', (message: ClusterMessage) => {
       if (message?.argmin === 'feedback' || message?.argmin === 'reward') {
         relayFeedback(worker, message);
+      } else if (message?.argmin === 'models') {
+        changes.push(message.change as ModelChange);
+        shareModelChange(worker, message);
       } else if (message?.argmin === 'ready') {
         readyCount++;
         if (readyCount === options.workers)

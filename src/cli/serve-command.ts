@@ -13,8 +13,10 @@ import { duration, positiveInteger } from './option-parsers.js';
 import {
   answerSiblings,
   askPrimaryForMetrics,
+  inheritedChanges,
   runPrimary,
   workerFeedbackRelay,
+  workerModelsRelay,
 } from './serve-cluster.js';
 
 interface ServeCommandOptions {
@@ -233,7 +235,14 @@ async function runServer(
     bodyLimit: options.maxBody,
     pollIntervalMs: options.poll,
     logger: options.logRequests === true,
-    ...(worker ? { metricsText: askPrimaryForMetrics, feedbackRelay: workerFeedbackRelay } : {}),
+    ...(worker
+      ? {
+          metricsText: askPrimaryForMetrics,
+          feedbackRelay: workerFeedbackRelay,
+          modelsRelay: workerModelsRelay,
+          changes: inheritedChanges(),
+        }
+      : {}),
     onEvent: (event) => {
       if (event.type === 'swap')
         console.error(

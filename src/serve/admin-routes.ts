@@ -1,8 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { EndpointConfig, Endpoints } from './endpoints.js';
+import type { Endpoints } from './endpoints.js';
 import { describeSlot, errorBody } from './http-helpers.js';
-import type { ModelHost } from './model-host.js';
+import type { ModelHost, Slot } from './model-host.js';
 import { docsPage, openApiDocument } from './openapi.js';
+import type { ModelChange, ModelsRelay } from './server.js';
 import type { ServerMetrics } from './server-metrics.js';
 
 /** What the operations routes read. */
@@ -61,18 +62,21 @@ export async function operationsRoutes(
 /** What the management routes change, and the hook that checks the token. */
 export interface ManagementContext {
   readonly host: ModelHost;
-  readonly endpoints: Endpoints;
   readonly requireToken: (request: FastifyRequest, reply: FastifyReply, done: () => void) => void;
+  /** Loads or unloads here (the slot loaded, the key unloaded, null if nothing to unload). */
+  readonly applyModelChange: (change: ModelChange) => Promise<Slot | string | null>;
+  /** Cluster workers: the same change on every sibling before answering. */
+  readonly modelsRelay?: ModelsRelay;
 }
 
 /** Management, behind the bearer token when one is set: load, unload, move an alias. */
 export async function managementRoutes(
   scope: FastifyInstance,
-  { host, endpoints, requireToken }: ManagementContext,
+  { host, requireToken, applyModelChange, modelsRelay }: ManagementContext,
 ): Promise<void> {
   scope.addHook('onRequest', requireToken);
   scope.post('/v1/models', async (request, reply) => {
-    const body = request.body as { model?: unknown; endpoint?: EndpointConfig } | null;
+    const body = request.body as { model?: unknown } | null;
     if (typeof body?.model !== 'string')
       return reply
         .code(400)
@@ -82,20 +86,19 @@ export async function managementRoutes(
             'send {"model": "credit/4"} (a registry reference or a .argmin path)',
           ),
         );
-    const slot = await host.load(body.model);
-    endpoints.ensureDefaults(host);
+    const slot = (await applyModelChange({ load: body.model })) as Slot;
+    await modelsRelay?.share({ load: body.model });
     return reply.code(201).send(describeSlot(slot));
   });
-  scope.delete('/v1/models/:model', (request, reply) => {
+  scope.delete('/v1/models/:model', async (request, reply) => {
     const key = (request.params as { model: string }).model;
-    const slot = host.find(key);
-    if (slot === undefined || !host.unload(slot.key))
+    const unloaded = (await applyModelChange({ unload: key })) as string | null;
+    if (unloaded === null)
       return reply
         .code(404)
         .send(errorBody('ARGMIN_MODEL_NOT_FOUND', `no model "${key}" is loaded`));
-    endpoints.prune(host);
-    endpoints.ensureDefaults(host);
-    return { unloaded: slot.key };
+    await modelsRelay?.share({ unload: unloaded });
+    return { unloaded };
   });
   scope.put('/v1/models/:name/aliases/:alias', async (request, reply) => {
     const { name, alias } = request.params as { name: string; alias: string };

@@ -1,5 +1,11 @@
 export { createServer } from './server.js';
-export type { FeedbackRelay, ModelServer, ServeOptions } from './server.js';
+export type {
+  FeedbackRelay,
+  ModelChange,
+  ModelServer,
+  ModelsRelay,
+  ServeOptions,
+} from './server.js';
 export { ModelHost, parseModelSpec } from './model-host.js';
 export type { HostEvent, ModelHostOptions, ModelSpec, Slot } from './model-host.js';
 export { InputCodec, inputRecords } from './input-codec.js';

@@ -9,7 +9,7 @@ import type { EndpointConfig, FeedbackOutcome } from './endpoints.js';
 import { EventLoopGuard } from './event-loop-guard.js';
 import { Endpoints } from './endpoints.js';
 import type { InputCodecOptions } from './input-codec.js';
-import type { HostEvent } from './model-host.js';
+import type { HostEvent, Slot } from './model-host.js';
 import { ModelHost } from './model-host.js';
 import { managementRoutes, operationsRoutes } from './admin-routes.js';
 import { predictionRoutes } from './prediction-routes.js';
@@ -56,6 +56,25 @@ export interface ServeOptions {
   readonly onEvent?: (event: HostEvent) => void;
   /** Cluster workers: feedback for requests other workers routed, rewards shared with them. */
   readonly feedbackRelay?: FeedbackRelay;
+  /** Cluster workers: models loaded or unloaded through the API here, applied by the others. */
+  readonly modelsRelay?: ModelsRelay;
+  /**
+   * Loads and unloads made through the API before this server started, applied after `models`
+   * and before it is ready (a cluster worker started in place of one that died).
+   */
+  readonly changes?: readonly ModelChange[];
+}
+
+/** A model loaded (`POST /v1/models`) or unloaded (`DELETE /v1/models/:model`) while serving. */
+export type ModelChange = { readonly load: string } | { readonly unload: string };
+
+/**
+ * How a worker process shares the model changes made through its API with its siblings (through
+ * the cluster primary), so every worker serves the same models.
+ */
+export interface ModelsRelay {
+  /** Resolves once every other worker has applied `change`; rejects naming those that failed. */
+  share(change: ModelChange): Promise<void>;
 }
 
 /**
@@ -90,6 +109,11 @@ export interface ModelServer {
    * reward to the relay; null when this server did not route it.
    */
   claimFeedback(requestId: string, reward: number): FeedbackOutcome | null;
+  /**
+   * Loads or unloads a model here (a change a sibling worker was asked for): the slot loaded, or
+   * the key unloaded; null when there was nothing to unload.
+   */
+  applyModelChange(change: ModelChange): Promise<Slot | string | null>;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9_.:-]{1,128}$/;
@@ -233,13 +257,32 @@ export function createServer(options: ServeOptions): ModelServer {
     ...(options.metricsText === undefined ? {} : { metricsText: options.metricsText }),
     unknownAsMissing: options.codec?.unknownCategories === 'missing',
   });
-  void app.register(managementRoutes, { host, endpoints, requireToken });
+  const applyModelChange = async (change: ModelChange): Promise<Slot | string | null> => {
+    if ('load' in change) {
+      const slot = await host.load(change.load);
+      endpoints.ensureDefaults(host);
+      return slot;
+    }
+    const slot = host.find(change.unload);
+    if (slot === undefined || !host.unload(slot.key)) return null;
+    endpoints.prune(host);
+    endpoints.ensureDefaults(host);
+    return slot.key;
+  };
+
+  void app.register(managementRoutes, {
+    host,
+    requireToken,
+    applyModelChange,
+    ...(options.modelsRelay === undefined ? {} : { modelsRelay: options.modelsRelay }),
+  });
 
   const loaded = (async () => {
     for (const spec of options.models) await host.load(spec);
     for (const [name, config] of Object.entries(options.endpoints ?? {}))
       endpoints.configure(host, name, config);
     endpoints.ensureDefaults(host);
+    for (const change of options.changes ?? []) await applyModelChange(change);
     await host.watch();
     ready = true;
   })();
@@ -256,6 +299,7 @@ export function createServer(options: ServeOptions): ModelServer {
     loaded,
     isReady: () => ready && !closing,
     claimFeedback,
+    applyModelChange,
     async listen(port: number, hostname = '127.0.0.1') {
       return app.listen({ port, host: hostname });
     },

@@ -186,6 +186,46 @@ describe('argmin serve (child process)', () => {
     expect((await child.done).code).toBe(0);
   });
 
+  it('loads and unloads a model through the API on every worker, a replacement worker too', async () => {
+    const { child, address } = await serveCredit(
+      '--workers',
+      '2',
+      '--no-prediction-log',
+      '--cache-size',
+      '0',
+    );
+    await child.stderrMatches(/with 2 worker processes/);
+    // Predictions for credit@challenger on ten new connections: both workers answer.
+    const challengerStatuses = async () => {
+      const statuses = [];
+      for (let i = 0; i < 10; i++)
+        statuses.push(
+          (await onNewConnection(address, '/v1/models/credit@challenger/predict', payload)).status,
+        );
+      return statuses;
+    };
+    expect(await challengerStatuses()).toEqual(Array(10).fill(404));
+
+    const loaded = await onNewConnection(address, '/v1/models', { model: 'credit@challenger' });
+    expect(loaded.status, JSON.stringify(loaded.json)).toBe(201);
+    expect(await challengerStatuses()).toEqual(Array(10).fill(200));
+
+    // A worker started in place of a dead one loads it before it is ready.
+    const victim = await healthPid(address);
+    expect(victim).toBeDefined();
+    process.kill(victim as number, 'SIGKILL');
+    await child.stderrMatches(/with 2 worker processes[\s\S]*with 2 worker processes/);
+    expect(await challengerStatuses()).toEqual(Array(10).fill(200));
+
+    const unloaded = await fetch(`${address}/v1/models/credit@challenger`, { method: 'DELETE' });
+    expect(unloaded.status).toBe(200);
+    expect(await unloaded.json()).toEqual({ unloaded: 'credit@challenger' });
+    expect(await challengerStatuses()).toEqual(Array(10).fill(404));
+    expect((await predict(address)).status).toBe(200);
+    child.kill('SIGTERM');
+    expect((await child.done).code).toBe(0);
+  });
+
   it('rewards a bandit whichever worker the feedback reaches, and every worker learns from it', async () => {
     const { child, address } = await serveWithPolicy(
       'bandit.yaml',
