@@ -1,14 +1,13 @@
 import cluster from 'node:cluster';
-import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import pc from 'picocolors';
 import { AggregatorRegistry } from 'prom-client';
-import { parse as parseYaml } from 'yaml';
 import { InvalidParameterError } from '../errors.js';
 import type { EndpointConfig, ModelServer, ServeOptions } from '../serve/index.js';
 import { createServer } from '../serve/index.js';
 import { openStore } from '../store/index.js';
+import { readConfigFile } from './config-file.js';
 import { duration, positiveInteger } from './option-parsers.js';
 import {
   answerSiblings,
@@ -182,23 +181,18 @@ export function registerServeCommand(program: Command): void {
 }
 
 async function readConfig(path: string): Promise<ServeConfigFile> {
-  const text = await readFile(path, 'utf8');
-  const parsed = parseYaml(text) as unknown;
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+  const config = await readConfigFile(path, 'argmin serve', ['models', 'endpoints']);
+  const { models } = config.values;
+  if (
+    models !== undefined &&
+    !(Array.isArray(models) && models.every((m) => typeof m === 'string'))
+  )
     throw new InvalidParameterError(
       'argmin serve',
-      '--config',
-      `${path} must hold a mapping with "models" and/or "endpoints"`,
+      'models',
+      `must be a list of models such as [credit@challenger] (${config.where('models')})`,
     );
-  const known = new Set(['models', 'endpoints']);
-  const unknown = Object.keys(parsed).filter((k) => !known.has(k));
-  if (unknown.length > 0)
-    throw new InvalidParameterError(
-      'argmin serve',
-      '--config',
-      `${path} has unknown keys ${unknown.join(', ')} (known: models, endpoints)`,
-    );
-  return parsed as ServeConfigFile;
+  return config.values as ServeConfigFile;
 }
 
 /** One server process (the only one, or a cluster worker). */

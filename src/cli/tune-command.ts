@@ -1,3 +1,4 @@
+import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import pc from 'picocolors';
 import { tune } from '../automl/tune/run-tune.js';
@@ -5,11 +6,13 @@ import type { TuneOptions, TuneProgress, TuneResult } from '../automl/tune/run-t
 import type { Task } from '../learners/index.js';
 import { FAIL_REASON_KEY } from '../tune/study.js';
 import type { FrozenTrial } from '../tune/types.js';
+import { InvalidParameterError } from '../errors.js';
+import { readConfigFile } from './config-file.js';
 import { duration, list, positiveInteger } from './option-parsers.js';
 import { formatNumber, renderTable } from './table.js';
 
 interface TuneCliOptions {
-  target: string;
+  target?: string;
   task?: Task;
   metric?: string;
   time?: number;
@@ -38,8 +41,11 @@ export function registerTuneCommand(program: Command): void {
     .description(
       'search learners and hyper-parameters by cross-validation, then refit, save and register the best model',
     )
-    .argument('<data>', 'CSV, Parquet or JSON file')
-    .requiredOption('-t, --target <column>', 'column to predict')
+    .argument(
+      '<data>',
+      'CSV, Parquet or JSON file, or a YAML file of these settings (data, target, time, …)',
+    )
+    .option('-t, --target <column>', 'column to predict')
     .option('--task <task>', 'classification or regression (default: inferred from the target)')
     .option('-m, --metric <name>', 'metric to optimise (default: roc_auc, accuracy or rmse)')
     .option(
@@ -72,12 +78,103 @@ export function registerTuneCommand(program: Command): void {
     .option('--id <columns>', 'comma-separated id columns (kept out of the features)', list)
     .option('--null-values <values>', 'comma-separated strings read as missing, e.g. NA,?', list)
     .option('--json', 'print a machine-readable summary instead of tables')
-    .action(async (data: string, options: TuneCliOptions) => {
-      await runTune(data, options);
+    .action(async (data: string, options: TuneCliOptions, command: Command) => {
+      const settings = CONFIG_FILE.test(data)
+        ? await withConfigFile(data, options, command)
+        : { data, options };
+      const { target } = settings.options;
+      if (target === undefined)
+        throw new InvalidParameterError(
+          'argmin tune',
+          '--target',
+          'is required: name the column to predict (or set target: in a config file)',
+        );
+      await runTune(settings.data, { ...settings.options, target });
     });
 }
 
-async function runTune(data: string, options: TuneCliOptions): Promise<void> {
+const CONFIG_FILE = /\.ya?ml$/i;
+
+/** How each setting of `argmin tune config.yaml` is read: as its command-line option would be. */
+const CONFIG_SETTINGS: Readonly<
+  Record<string, { option: keyof TuneCliOptions | 'data'; parse: (value: string) => unknown }>
+> = {
+  data: { option: 'data', parse: String },
+  target: { option: 'target', parse: String },
+  task: { option: 'task', parse: String },
+  metric: { option: 'metric', parse: String },
+  time: { option: 'time', parse: duration('time') },
+  trials: { option: 'trials', parse: positiveInteger('trials') },
+  concurrency: { option: 'concurrency', parse: positiveInteger('concurrency') },
+  learners: { option: 'learners', parse: list },
+  cv: { option: 'cv', parse: positiveInteger('cv', 2) },
+  holdout: { option: 'holdout', parse: String },
+  'time-column': { option: 'timeColumn', parse: String },
+  test: { option: 'test', parse: String },
+  seed: { option: 'seed', parse: positiveInteger('seed', 0) },
+  store: { option: 'store', parse: String },
+  study: { option: 'study', parse: String },
+  resume: { option: 'resume', parse: (value) => value === 'true' },
+  register: { option: 'register', parse: String },
+  ignore: { option: 'ignore', parse: list },
+  id: { option: 'id', parse: list },
+  'null-values': { option: 'nullValues', parse: list },
+};
+
+/**
+ * `argmin tune config.yaml`: the settings of the file, under any option given on the command
+ * line. `data` and `test` are found from the file's folder.
+ */
+async function withConfigFile(
+  path: string,
+  cli: TuneCliOptions,
+  command: Command,
+): Promise<{ data: string; options: TuneCliOptions }> {
+  const config = await readConfigFile(path, 'argmin tune', Object.keys(CONFIG_SETTINGS));
+  const options: Record<string, unknown> = { ...cli };
+  let data: string | undefined;
+  for (const [key, value] of Object.entries(config.values)) {
+    const { option, parse } = CONFIG_SETTINGS[key];
+    if (option !== 'data' && command.getOptionValueSource(option) === 'cli') continue;
+    const text = configText(value);
+    if (text === undefined)
+      throw new InvalidParameterError(
+        'argmin tune',
+        key,
+        `must be a value or a list of values (${config.where(key)})`,
+      );
+    let parsed: unknown;
+    try {
+      parsed = parse(text);
+    } catch (error) {
+      throw new InvalidParameterError(
+        'argmin tune',
+        key,
+        `is invalid: ${(error as Error).message.replace(/\.$/, '')} (${config.where(key)})`,
+      );
+    }
+    if (option === 'data' || option === 'test') parsed = resolve(dirname(path), parsed as string);
+    if (option === 'data') data = parsed as string;
+    else options[option] = parsed;
+  }
+  if (data === undefined)
+    throw new InvalidParameterError(
+      'argmin tune',
+      'data',
+      `is missing from ${path}: add data: path/to/table.csv (relative to the file)`,
+    );
+  return { data, options: options as unknown as TuneCliOptions };
+}
+
+/** A setting's value as the command line would spell it; undefined for a mapping. */
+function configText(value: unknown): string | undefined {
+  if (Array.isArray(value))
+    return value.every((v) => typeof v !== 'object' || v === null) ? value.join(',') : undefined;
+  if (value === null || typeof value === 'object') return undefined;
+  return String(value);
+}
+
+async function runTune(data: string, options: TuneCliOptions & { target: string }): Promise<void> {
   const controller = new AbortController();
   const status = new StatusLine(options.json === true);
   const onSigint = () => {

@@ -289,7 +289,9 @@ describe('argmin serve (child process)', () => {
       config,
     ]).done;
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toMatch(/unknown keys endpoint/);
+    expect(bad.stderr).toMatch(
+      /option "endpoint" is not a setting of its config file \(.*line 1, column 1\); known: models, endpoints/,
+    );
   });
 
   it('exits 1 naming a model the registry does not have', async () => {

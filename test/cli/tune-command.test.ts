@@ -119,4 +119,51 @@ describe('argmin tune', () => {
       /target column "Statu" does not exist; columns are: Status, Seniority/,
     );
   }, 30_000);
+
+  it('reads its settings from a YAML file, options on the command line taking precedence', async () => {
+    const dir = mkdtempSync(join(folder, 'config-'));
+    // The data path is relative to the file, not to the working directory.
+    writeFileSync(join(dir, 'credit.csv'), readFileSync(data));
+    const config = join(dir, 'tune.yaml');
+    writeFileSync(
+      config,
+      'data: credit.csv\ntarget: Status\ntrials: 4\ncv: 2\nlearners: [logistic]\nregister: from-yaml\n',
+    );
+    const store = storeUri();
+    const result = await run(['tune', config, '--trials', '2', '--store', store, '--json']).done;
+    expect(result.code, result.stderr).toBe(0);
+    const summary = JSON.parse(result.stdout) as {
+      validation: string;
+      trials: { total: number };
+      leaderboard: { learner: string }[];
+      winner: { registered: { name: string } | null };
+    };
+    expect(summary.trials.total).toBe(2);
+    expect(summary.validation).toBe('stratified 2-fold CV');
+    expect(new Set(summary.leaderboard.map((t) => t.learner))).toEqual(new Set(['logistic']));
+    expect(summary.winner.registered?.name).toBe('from-yaml');
+  }, 60_000);
+
+  it('points at the line and column of a mistake in its YAML file, and exits 1', async () => {
+    const cases: [string, RegExp][] = [
+      [
+        'data: credit.csv\ntarget: Status\ntrails: 3\n',
+        /option "trails" is not a setting of its config file \(.*bad\.yaml line 3, column 1\); known: data, target/,
+      ],
+      [
+        'data: credit.csv\ntarget: Status\ncv: one\n',
+        /option "cv" is invalid: cv must be a whole number ≥ 2, got "one" \(.*bad\.yaml line 3, column 5\)/,
+      ],
+      ['data: credit.csv\ntarget: [Status\n', /bad\.yaml is not valid YAML \(line 3, column 1\)/],
+      ['target: Status\n', /option "data" is missing from .*bad\.yaml/],
+      ['data: credit.csv\n', /option "--target" is required/],
+    ];
+    const config = join(folder, 'bad.yaml');
+    for (const [text, message] of cases) {
+      writeFileSync(config, text);
+      const result = await run(['tune', config, '--store', storeUri()]).done;
+      expect(result.code, text).toBe(1);
+      expect(result.stderr, text).toMatch(message);
+    }
+  }, 60_000);
 });

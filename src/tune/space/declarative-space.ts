@@ -1,5 +1,5 @@
-import { LineCounter, parseDocument } from 'yaml';
 import { InvalidParameterError } from '../../errors.js';
+import { parseLocatedYaml } from '../../located-yaml.js';
 import type { CategoricalChoice, Distribution, ParamValue } from '../distributions.js';
 import {
   categoricalDistribution,
@@ -74,25 +74,11 @@ export function parseSearchSpace(
   let document: unknown = input;
   let locate: Locate = () => source;
   if (typeof input === 'string') {
-    const lineCounter = new LineCounter();
-    const parsed = parseDocument(input, { lineCounter });
-    if (parsed.errors.length > 0) {
-      const [error] = parsed.errors;
-      const at = error.linePos?.[0];
-      throw new InvalidParameterError(
-        'search space',
-        source,
-        `is not valid YAML${at === undefined ? '' : ` (line ${at.line}, column ${at.col})`}: ${error.message.split('\n')[0]}`,
-      );
-    }
-    document = parsed.toJS();
-    locate = (path) => {
-      const node = parsed.getIn(path, true) as { range?: [number, number, number] } | undefined;
-      const offset = node?.range?.[0];
-      if (offset === undefined) return source;
-      const { line, col } = lineCounter.linePos(offset);
-      return `${source} line ${line}, column ${col}`;
-    };
+    const parsed = parseLocatedYaml(input, source);
+    if ('problem' in parsed)
+      throw new InvalidParameterError('search space', source, parsed.problem);
+    document = parsed.yaml.value;
+    locate = parsed.yaml.at;
   }
   if (document === null || typeof document !== 'object' || Array.isArray(document))
     throw new InvalidParameterError(
