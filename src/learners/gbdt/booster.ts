@@ -22,6 +22,27 @@ export interface BoostedModel {
   readonly featureSplits: Float64Array;
 }
 
+/** After a boosting round: how many rounds are done and the eval set's raw scores. */
+export interface RoundProgress {
+  /** Rounds done (1 after the first). */
+  readonly round: number;
+  /**
+   * Raw scores of the eval set's rows with every round so far, rows × outputs (one output per
+   * class beyond two classes; the log-odds of the second class for two). Null without an eval
+   * set. Read it during the call: it changes with the next round.
+   */
+  readonly evalScores: Float64Array | null;
+  readonly outputs: number;
+}
+
+/** What a caller may watch during a fit (XGBoost's `evals` and callbacks). */
+export interface BoostingHooks {
+  /** Rows whose raw scores are kept current as trees are added (no re-prediction). */
+  readonly evalSet?: DenseMatrix;
+  /** Called after every round; 'stop' ends the fit there, keeping the rounds done. */
+  readonly onRound?: (progress: RoundProgress) => 'stop' | void;
+}
+
 /** The rows of one side of the validation split, binned with the training edges. */
 interface Part {
   readonly rows: number;
@@ -71,6 +92,7 @@ export function boost(
   categorical: Uint8Array,
   loss: Loss,
   o: ResolvedBoostingOptions,
+  hooks: BoostingHooks = {},
 ): BoostedModel {
   const rng = new Rng(o.seed);
   const n = X.rows;
@@ -99,13 +121,21 @@ export function boost(
     };
   };
   const validation = validationRows === null ? null : makePart(part(X, y, weights, validationRows));
+  const evalSet =
+    hooks.evalSet === undefined
+      ? null
+      : makePart({
+          X: hooks.evalSet,
+          y: new Float64Array(hooks.evalSet.rows),
+          weights: new Float64Array(hooks.evalSet.rows),
+        });
   const threads = resolveThreads(o.threads);
   const threaded = threads > 1 ? new ThreadedHistograms(threads) : null;
   try {
     return boostRounds(
       makePart(train),
       validation,
-      { mapper, categorical, loss, baseline, options: o, rng },
+      { mapper, categorical, loss, baseline, options: o, rng, evalSet, onRound: hooks.onRound },
       threaded ?? new LocalHistograms(),
     );
   } finally {
@@ -121,6 +151,8 @@ interface Setting {
   readonly baseline: Float64Array;
   readonly options: ResolvedBoostingOptions;
   readonly rng: Rng;
+  readonly evalSet: Part | null;
+  readonly onRound: BoostingHooks['onRound'];
 }
 
 /** Memory the engine's threads can read: shared buffers for a threaded engine. */
@@ -134,7 +166,7 @@ function boostRounds(
   setting: Setting,
   engine: HistogramEngine,
 ): BoostedModel {
-  const { mapper, categorical, loss, baseline, options: o, rng } = setting;
+  const { mapper, categorical, loss, baseline, options: o, rng, evalSet, onRound } = setting;
   const K = loss.outputs;
   const fitPart =
     engine instanceof ThreadedHistograms
@@ -157,6 +189,7 @@ function boostRounds(
   const trees: GrownTree[] = [];
   let bestIteration = 0;
   let bestLoss = Infinity;
+  let stopped = false;
   for (let round = 0; round < o.nEstimators; round++) {
     loss.gradients(fitPart.y, fitPart.raw, fitPart.weights, gradients, hessians);
     const sampleRows = sampleIndices(rng, m, o.subsample);
@@ -181,12 +214,18 @@ function boostRounds(
         mapper.missingBin,
       );
       if (validation !== null) addBinned(tree, validation, k, K, mapper.missingBin);
+      if (evalSet !== null) addBinned(tree, evalSet, k, K, mapper.missingBin);
       trees.push(tree);
     }
     const raw = fitPart.raw;
     for (let row = 0, at = 0; row < m; row++)
       for (let k = 0; k < K; k++, at++) raw[at] += roundValues[k * m + row];
-    if (validation === null) continue;
+    stopped =
+      onRound?.({ round: round + 1, evalScores: evalSet?.raw ?? null, outputs: K }) === 'stop';
+    if (validation === null) {
+      if (stopped) break;
+      continue;
+    }
     const score = loss.value(validation.y, validation.raw, validation.weights);
     if (score < bestLoss - 1e-12 * Math.abs(bestLoss) || round === 0) {
       bestLoss = score;
@@ -194,8 +233,9 @@ function boostRounds(
     } else if (round + 1 - bestIteration >= (o.earlyStoppingRounds as number)) {
       break;
     }
+    if (stopped) break;
   }
-  if (validation === null) bestIteration = o.nEstimators;
+  if (validation === null) bestIteration = trees.length / K;
   const kept = trees.slice(0, bestIteration * K);
   const featureGain = new Float64Array(fitPart.cols);
   const featureSplits = new Float64Array(fitPart.cols);

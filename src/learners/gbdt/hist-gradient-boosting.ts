@@ -11,6 +11,7 @@ import {
 } from '../../errors.js';
 import { checkFitData, checkPredictColumns } from '../check-data.js';
 import type { FitOptions } from '../estimator.js';
+import type { RoundProgress } from './booster.js';
 import { boost } from './booster.js';
 import { readEnsemble, writeEnsemble } from './ensemble-json.js';
 import type { Loss } from './loss.js';
@@ -18,6 +19,26 @@ import type { ResolvedBoostingOptions } from './options.js';
 import { checkBoostingOptions } from './options.js';
 import type { FlatEnsemble } from './predictor.js';
 import { roundCount, scoreMatrix, scoreRow } from './predictor.js';
+
+/**
+ * Fit options of gradient boosting: an eval set whose scores stay current round by round, and a
+ * callback after every round that may stop the fit (a pruner's verdict, a time limit).
+ *
+ * @example
+ * model.fit(X, y, {
+ *   evalSet: Xvalid,
+ *   onRound: ({ round, evalScores }) => {
+ *     trial.report(accuracyOf(evalScores, yValid), round);
+ *     if (trial.shouldPrune()) return 'stop';
+ *   },
+ * });
+ */
+export interface BoostingFitOptions extends FitOptions {
+  /** Rows (same columns as X) whose raw scores `onRound` receives after every round. */
+  readonly evalSet?: Matrix;
+  /** After every round; 'stop' ends the fit there, keeping the rounds done. */
+  readonly onRound?: (progress: RoundProgress) => 'stop' | void;
+}
 
 /** Prediction at a number of boosting rounds (all fitted rounds when absent). */
 export interface RoundsOption {
@@ -97,7 +118,7 @@ export abstract class HistGradientBoosting<P extends BoostingParams> {
    * Fits from scratch. CSR input is densified (trees read every feature of a row); NaN in X is
    * a missing value routed by each split's learned direction; Infinity is an error.
    */
-  fit(X: Matrix, y: Float64Array, options: FitOptions = {}): this {
+  fit(X: Matrix, y: Float64Array, options: BoostingFitOptions = {}): this {
     checkBoostingOptions(this.type, this.#options);
     this.checkLoss(this.#options.loss);
     const weights = checkFitData(this.type, X, y, options.sampleWeight);
@@ -114,8 +135,17 @@ export abstract class HistGradientBoosting<P extends BoostingParams> {
       }
       categorical[column] = 1;
     }
+    let evalSet: DenseMatrix | undefined;
+    if (options.evalSet !== undefined) {
+      checkPredictColumns(this.type, options.evalSet, dense.cols);
+      evalSet = toDense(options.evalSet);
+      rejectInfinity(this.type, evalSet);
+    }
     const { targets, classes, loss } = this.prepareTargets(y);
-    const model = boost(this.type, dense, targets, weights, categorical, loss, this.#options);
+    const model = boost(this.type, dense, targets, weights, categorical, loss, this.#options, {
+      ...(evalSet === undefined ? {} : { evalSet }),
+      ...(options.onRound === undefined ? {} : { onRound: options.onRound }),
+    });
     this.#state = { ...model, nFeatures: dense.cols, classes };
     this.#rowScores = new Float64Array(loss.outputs);
     return this;

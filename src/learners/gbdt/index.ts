@@ -3,6 +3,8 @@ export type { HistGradientBoostingClassifierOptions } from './hist-gradient-boos
 export { HistGradientBoostingRegressor } from './hist-gradient-boosting-regressor.js';
 export type { HistGradientBoostingRegressorOptions } from './hist-gradient-boosting-regressor.js';
 export type { ImportanceType, RoundsOption } from './hist-gradient-boosting.js';
+export type { BoostingFitOptions } from './hist-gradient-boosting.js';
+export type { RoundProgress } from './booster.js';
 export type { HistGradientBoostingOptions } from './options.js';
 export type { ClassificationLossName, RegressionLossName } from './loss.js';
 export type { FlatEnsemble } from './predictor.js';

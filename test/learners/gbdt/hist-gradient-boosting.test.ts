@@ -113,6 +113,63 @@ describe('predicting at a number of rounds', () => {
   });
 });
 
+describe('watching rounds during a fit (evalSet, onRound)', () => {
+  /** Softmax of each row of raw scores, as predictProba computes it for three classes. */
+  const softmaxRows = (raw: Float64Array, k: number) =>
+    Array.from({ length: raw.length / k }, (_, i) => {
+      const row = raw.subarray(i * k, i * k + k);
+      const top = Math.max(...row);
+      const e = Array.from(row, (v) => Math.exp(v - top));
+      const sum = e.reduce((a, b) => a + b, 0);
+      return e.map((v) => v / sum);
+    });
+
+  it('hands onRound the eval set scores of every round, equal to predicting at that round', () => {
+    const evalRows = denseMatrix(40, 4, three.X.data.slice(0, 4 * 40));
+    const seen: { round: number; scores: Float64Array }[] = [];
+    const model = new HistGradientBoostingClassifier({ nEstimators: 15, seed: 2 }).fit(
+      three.X,
+      three.y,
+      {
+        evalSet: evalRows,
+        onRound: ({ round, evalScores, outputs }) => {
+          expect(outputs).toBe(3);
+          seen.push({ round, scores: (evalScores as Float64Array).slice() });
+        },
+      },
+    );
+    expect(seen.map((s) => s.round)).toEqual(Array.from({ length: 15 }, (_, i) => i + 1));
+    for (const { round, scores } of [seen[0], seen[6], seen[14]]) {
+      const proba = model.predictProba(evalRows, { rounds: round });
+      const expected = softmaxRows(scores, 3).flat();
+      for (let i = 0; i < expected.length; i++) expect(proba.data[i]).toBeCloseTo(expected[i], 12);
+    }
+  });
+
+  it("stops where onRound says 'stop', keeping the rounds done", () => {
+    const model = new HistGradientBoostingRegressor({ nEstimators: 50 }).fit(
+      regression.X,
+      regression.y,
+      {
+        onRound: ({ round, evalScores }) =>
+          evalScores === null && round === 7 ? 'stop' : undefined,
+      },
+    );
+    expect(model.bestIteration).toBe(7);
+    const seven = new HistGradientBoostingRegressor({ nEstimators: 7 }).fit(
+      regression.X,
+      regression.y,
+    );
+    expect(bits(model.predict(regression.X))).toEqual(bits(seven.predict(regression.X)));
+    expect(() => model.predict(regression.X, { rounds: 8 })).toThrow(InvalidParameterError);
+  });
+
+  it('refuses an eval set with other columns than X', () => {
+    const model = new HistGradientBoostingClassifier({ nEstimators: 3 });
+    expect(() => model.fit(three.X, three.y, { evalSet: denseMatrix(2, 3) })).toThrow(/3/);
+  });
+});
+
 describe('missing values and categories', () => {
   /** x in [0, 1); class 1 when x > 0.5 or x is missing (or, flipped, class 0 when missing). */
   function missingData(missingClass: number) {
