@@ -10,17 +10,18 @@
  *
  *   npm run build && node dist/bench/gbdt.js   (GBDT_ROUNDS=20 for a quick run)
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DenseMatrix } from '../src/data/matrix.js';
-import { denseMatrix, takeRows } from '../src/data/matrix.js';
-import { Rng } from '../src/data/rng.js';
+import { takeRows } from '../src/data/matrix.js';
 import { HistGradientBoostingClassifier } from '../src/learners/gbdt/index.js';
 import { rocAucScore } from '../src/metrics/index.js';
 import { FLIGHT_CATEGORICAL, loadFlights } from './flights-data.js';
+import type { Split } from './letters-data.js';
+import { loadLetters } from './letters-data.js';
 import type { BenchRow } from './report.js';
-import { printMarkdown, repoRoot, runAnchor, writeResults } from './report.js';
+import { printMarkdown, runAnchor, writeResults } from './report.js';
 
 const ROUNDS = Number(process.env.GBDT_ROUNDS ?? 200);
 const DEPTH = 6;
@@ -30,49 +31,12 @@ const L2 = 1;
 const BATCH_ROWS = 200000;
 const THREADS = [1, 2];
 
-interface Split {
-  readonly name: string;
-  readonly train: DenseMatrix;
-  readonly yTrain: Float64Array;
-  readonly test: DenseMatrix;
-  readonly yTest: Float64Array;
-  readonly categorical: readonly number[];
-  /** 'accuracy' for multiclass, 'AUC' for binary. */
-  readonly quality: 'accuracy' | 'AUC';
-}
-
 interface AnchorResult {
   readonly fit_seconds: number;
   readonly quality: number;
   readonly rows_per_second: number;
   readonly version: string;
   readonly single_row_micros?: number;
-}
-
-function loadLetters(): Split {
-  const lines = readFileSync(join(repoRoot, 'examples', 'data', 'letters.csv'), 'utf8')
-    .trim()
-    .split('\n')
-    .slice(1);
-  const labels = lines.map((line) => line.slice(1, 2));
-  const classes = [...new Set(labels)].sort();
-  const cols = lines[0].split(',').length - 1;
-  const data = new Float64Array(lines.length * cols);
-  lines.forEach((line, i) => data.set(line.split(',').slice(1).map(Number), i * cols));
-  const X = denseMatrix(lines.length, cols, data);
-  const y = Float64Array.from(labels, (l) => classes.indexOf(l));
-  const order = new Rng(42).permutation(X.rows);
-  const trainIdx = order.subarray(0, 16000);
-  const testIdx = order.subarray(16000);
-  return {
-    name: 'letters 16k/4k, 26 classes',
-    train: takeRows(X, trainIdx) as DenseMatrix,
-    yTrain: Float64Array.from(trainIdx, (i) => y[i]),
-    test: takeRows(X, testIdx) as DenseMatrix,
-    yTest: Float64Array.from(testIdx, (i) => y[i]),
-    categorical: [],
-    quality: 'accuracy',
-  };
 }
 
 function classifier(nEstimators: number, threads: number): HistGradientBoostingClassifier {
