@@ -22,6 +22,9 @@ const BITSET_WORDS = 9;
  * Categorical nodes hold −1 − (offset of their bitset in `bitsets`) instead of a threshold
  * code, and a categorical feature's code is the category itself ({@link UNSEEN_CODE} for codes
  * training never had); trees holding such nodes take a step with one branch (`categoricalTree`).
+ * When every categorical node of a tree sends only categories below 32 left, the tree keeps each
+ * node's first bitset word inline (three words per node: threshold, packed, bits), saving the
+ * dependent load from `bitsets` on every step (`categoricalTree` 2).
  * Trees deeper than the cap are walked on raw values instead (`depth` −1). Leaf values are
  * copied, not recomputed, so scores are bit-identical.
  */
@@ -30,13 +33,19 @@ export interface HeapEnsemble {
   readonly thresholds: readonly Float64Array[];
   /** Heap depth per tree, −1 for trees walked on raw values. */
   readonly depth: Int32Array;
-  /** 1 for heap trees with a categorical node. */
+  /**
+   * 0 numeric heap trees; 1 trees with a categorical node (bitsets in `bitsets`); 2 trees whose
+   * categorical nodes only send categories below 32 left (bitset word inline, three words per node).
+   */
   readonly categoricalTree: Uint8Array;
   /** 1 for features split as categories (their codes are the categories). */
   readonly categoricalFeature: Uint8Array;
   /** Category bitsets of categorical heap nodes, {@link BITSET_WORDS} words each. */
   readonly bitsets: Int32Array;
-  /** Start of each heap tree's internal nodes, two words each: threshold code, feature·2 + missingLeft. */
+  /**
+   * Start of each heap tree's internal nodes, two words each (threshold code, feature·2 +
+   * missingLeft), or three in trees with inline bitsets (then the bitset word).
+   */
   readonly nodeStart: Int32Array;
   readonly nodes: Int32Array;
   /** Start of each heap tree's 2^depth bottom-level leaf values. */
@@ -47,6 +56,20 @@ export interface HeapEnsemble {
 function treeDepth(e: FlatEnsemble, node: number): number {
   if (e.feature[node] < 0) return 0;
   return 1 + Math.max(treeDepth(e, e.left[node]), treeDepth(e, e.right[node]));
+}
+
+/** Words per heap node for a tree of kind `categoricalTree`. */
+export function nodeStride(kind: number): number {
+  return kind === 2 ? 3 : 2;
+}
+
+/** Whether every categorical node under `node` sends only categories below 32 left. */
+function smallCategories(e: FlatEnsemble, node: number): boolean {
+  if (e.feature[node] < 0) return true;
+  const offset = e.categoryOffset[node];
+  if (offset >= 0)
+    for (let w = 1; w < BITSET_WORDS - 1; w++) if (e.categories[offset + w] !== 0) return false;
+  return smallCategories(e, e.left[node]) && smallCategories(e, e.right[node]);
 }
 
 function hasCategorical(e: FlatEnsemble, node: number): boolean {
@@ -90,10 +113,10 @@ export function buildHeapEnsemble(e: FlatEnsemble): HeapEnsemble {
     const d = treeDepth(e, root);
     depth[t] = d > MAX_HEAP_DEPTH ? -1 : d;
     if (depth[t] < 0) continue;
-    categoricalTree[t] = hasCategorical(e, root) ? 1 : 0;
+    categoricalTree[t] = hasCategorical(e, root) ? (smallCategories(e, root) ? 2 : 1) : 0;
     nodeStart[t] = nodeWords;
     leafStart[t] = leafCount;
-    nodeWords += 2 * ((1 << d) - 1);
+    nodeWords += nodeStride(categoricalTree[t]) * ((1 << d) - 1);
     leafCount += 1 << d;
   }
   const nodes = new Int32Array(nodeWords);
@@ -118,6 +141,7 @@ export function buildHeapEnsemble(e: FlatEnsemble): HeapEnsemble {
       leafBase: leafStart[t],
       bitsetWords,
       categoricalFeature,
+      stride: nodeStride(categoricalTree[t]),
     };
     place(fill, e.treeRoots[t], 0, 0, depth[t]);
   }
@@ -150,6 +174,8 @@ interface HeapFill {
   readonly leafBase: number;
   readonly bitsetWords: number[];
   readonly categoricalFeature: Uint8Array;
+  /** Words per node: 2, or 3 with the bitset word inline. */
+  readonly stride: number;
 }
 
 /** Writes flat node `node` at heap slot `slot` (on level `level`) of a heap of depth `depth`. */
@@ -164,9 +190,13 @@ function place(fill: HeapFill, node: number, slot: number, level: number, depth:
     return;
   }
   const feature = e.feature[node];
-  const at = fill.nodeBase + 2 * slot;
+  const at = fill.nodeBase + fill.stride * slot;
   const offset = e.categoryOffset[node];
-  if (offset >= 0) {
+  if (offset >= 0 && fill.stride === 3) {
+    nodes[at] = -1;
+    nodes[at + 2] = e.categories[offset] | 0;
+    fill.categoricalFeature[feature] = 1;
+  } else if (offset >= 0) {
     nodes[at] = -1 - fill.bitsetWords.length;
     for (let w = 0; w < BITSET_WORDS - 1; w++) fill.bitsetWords.push(e.categories[offset + w] | 0);
     fill.bitsetWords.push(0);
@@ -180,7 +210,7 @@ function place(fill: HeapFill, node: number, slot: number, level: number, depth:
 }
 
 function padBelow(fill: HeapFill, slot: number, level: number, depth: number): void {
-  const at = fill.nodeBase + 2 * slot;
+  const at = fill.nodeBase + fill.stride * slot;
   fill.nodes[at] = PAD_CODE;
   fill.nodes[at + 1] = 0;
   if (level + 1 < depth) {
