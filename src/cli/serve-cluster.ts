@@ -58,7 +58,15 @@ export async function askPrimaryForMetrics(): Promise<string> {
 /** A worker's way to its siblings' bandits, through the primary. */
 export const workerFeedbackRelay: FeedbackRelay = {
   async forward(requestId, reward) {
-    const answer = await askPrimary('feedback', { requestId, reward }, 'feedback');
+    let answer: ClusterMessage;
+    try {
+      answer = await askPrimary('feedback', { requestId, reward }, 'feedback');
+    } catch {
+      // The primary is slow, not gone (a worker without it is stopped): it still has the
+      // message and will pass it on.
+      return 'pending';
+    }
+    if (answer.pending === true) return 'pending';
     return (answer.outcome as FeedbackOutcome | null | undefined) ?? null;
   },
   publish(outcome, reward) {
@@ -129,13 +137,17 @@ function relayFeedback(from: Worker, message: ClusterMessage): void {
   }
   let waiting = others.length;
   let answered = false;
-  const answer = (outcome: FeedbackOutcome | null) => {
+  const answer = (outcome: FeedbackOutcome | null, pending = false) => {
     if (answered) return;
     answered = true;
     clearTimeout(timer);
-    for (const worker of others) worker.off('message', onClaimed);
+    for (const worker of others) {
+      worker.off('message', onClaimed);
+      worker.off('exit', onExit);
+    }
     // The asking worker may have died meanwhile: sending to a closed channel would throw.
-    if (from.isConnected()) from.send({ argmin: 'feedback', id: message.id, outcome });
+    if (from.isConnected())
+      from.send({ argmin: 'feedback', id: message.id, outcome, ...(pending ? { pending } : {}) });
   };
   const claim = ++claims;
   const onClaimed = (reply: ClusterMessage) => {
@@ -143,10 +155,16 @@ function relayFeedback(from: Worker, message: ClusterMessage): void {
     const outcome = (reply.outcome as FeedbackOutcome | null | undefined) ?? null;
     if (outcome !== null || --waiting === 0) answer(outcome);
   };
-  const timer = setTimeout(() => answer(null), 2000);
+  // A worker that died cannot have the request any more (its bandit went with it).
+  const onExit = () => {
+    if (--waiting === 0) answer(null);
+  };
+  // A worker that has not answered still holds the claim and applies it when it gets to it.
+  const timer = setTimeout(() => answer(null, true), 2000);
   if (waiting === 0) answer(null);
   for (const worker of others) {
     worker.on('message', onClaimed);
+    worker.once('exit', onExit);
     worker.send({
       argmin: 'claim',
       id: claim,

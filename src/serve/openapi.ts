@@ -160,7 +160,15 @@ export function openApiDocument(host: ModelHost, unknownAsMissing: boolean): Jso
   paths['/v1/feedback'] = {
     post: {
       summary: 'Reward a routed request (bandit policies)',
-      responses: { 200: { description: 'Recorded' } },
+      responses: {
+        200: { description: 'Recorded' },
+        202: {
+          description:
+            'Passed to a worker process that has not answered yet; it applies the reward if it routed the request (do not resend)',
+        },
+        400: { description: 'Not {"requestId": string, "reward": 0..1}' },
+        404: { description: 'Not routed by a bandit here (unknown, too old or already rewarded)' },
+      },
     },
   };
   paths['/invocations'] = {

@@ -263,6 +263,13 @@ export async function predictionRoutes(
         );
     const routed =
       claimFeedback(requestId, reward) ?? (await feedbackRelay?.forward(requestId, reward)) ?? null;
+    if (routed === 'pending')
+      return reply.code(202).send({
+        recorded: 'pending',
+        requestId,
+        message:
+          'another worker process has not answered yet; it will apply the reward if it routed this request (do not send it again)',
+      });
     if (routed === null)
       return reply
         .code(404)

@@ -83,8 +83,12 @@ export interface ModelsRelay {
  * from the same feedback, whichever worker a client's feedback reaches.
  */
 export interface FeedbackRelay {
-  /** Asks the other workers to reward a request this one did not route; null if none did. */
-  forward(requestId: string, reward: number): Promise<FeedbackOutcome | null>;
+  /**
+   * Asks the other workers to reward a request this one did not route: the outcome, null if none
+   * routed it, or 'pending' when a worker (or the primary) did not answer in time — the request
+   * is with it and the reward applies if it routed the request.
+   */
+  forward(requestId: string, reward: number): Promise<FeedbackOutcome | null | 'pending'>;
   /** Tells the other workers of a reward applied here. */
   publish(outcome: FeedbackOutcome, reward: number): void;
 }

@@ -31,16 +31,16 @@ const predict = (address: string, body: unknown = payload) =>
   });
 
 /**
- * One request on a connection of its own (the cluster hands connections to the workers in turn),
- * answering the status and the parsed JSON body; status 0 when the connection fails.
+ * One request through `agent` (false: on a connection of its own, which the cluster hands to the
+ * workers in turn), answering the status and the parsed JSON body; status 0 when it fails.
  */
-const onNewConnection = (address: string, path: string, body?: unknown) =>
+const send = (agent: http.Agent | false, address: string, path: string, body?: unknown) =>
   new Promise<{ status: number; json: Record<string, unknown> }>((resolve) => {
     const request = http.request(
       `${address}${path}`,
       {
         method: body === undefined ? 'GET' : 'POST',
-        agent: false,
+        agent,
         headers: { 'content-type': 'application/json' },
       },
       (response) => {
@@ -54,6 +54,9 @@ const onNewConnection = (address: string, path: string, body?: unknown) =>
     request.on('error', () => resolve({ status: 0, json: {} }));
     request.end(body === undefined ? undefined : JSON.stringify(body));
   });
+
+const onNewConnection = (address: string, path: string, body?: unknown) =>
+  send(false, address, path, body);
 
 /** The pid answering /health on a new connection. */
 const healthPid = async (address: string) => {
@@ -95,6 +98,27 @@ async function serveWithPolicy(file: string, policy: string, ...extra: string[])
     ...extra,
   );
   return { ...served, config };
+}
+
+/** `argmin serve` with two workers and a Thompson bandit over champion and challenger. */
+async function serveBanditOnTwoWorkers(file: string) {
+  const served = await serveWithPolicy(
+    file,
+    '{ type: bandit, arms: [credit@champion, credit@challenger] }',
+    '--workers',
+    '2',
+  );
+  await served.child.stderrMatches(/with 2 worker processes/);
+  return served;
+}
+
+/**
+ * Rewards of 1 a worker's bandit holds, from its `GET /v1/models`: Σ(alpha − 1) over the arms,
+ * where meanReward = alpha / (alpha + 1) while every reward was 1.
+ */
+function banditRewards(models: Record<string, unknown>): number {
+  const [endpoint] = (models as { endpoints: { state: { meanReward: number }[] }[] }).endpoints;
+  return endpoint.state.reduce((sum, arm) => sum + arm.meanReward / (1 - arm.meanReward) - 1, 0);
 }
 
 // A test that fails before stopping its argmin process must not leave it running.
@@ -227,13 +251,7 @@ describe('argmin serve (child process)', () => {
   });
 
   it('rewards a bandit whichever worker the feedback reaches, and every worker learns from it', async () => {
-    const { child, address } = await serveWithPolicy(
-      'bandit.yaml',
-      '{ type: bandit, arms: [credit@champion, credit@challenger] }',
-      '--workers',
-      '2',
-    );
-    await child.stderrMatches(/with 2 worker processes/);
+    const { child, address } = await serveBanditOnTwoWorkers('bandit.yaml');
     // A new connection per call, so predictions and their feedback land on either worker.
     const post = (path: string, body: unknown) => onNewConnection(address, path, body);
     const ids: string[] = [];
@@ -250,16 +268,54 @@ describe('argmin serve (child process)', () => {
     }
     // Rewarded once only, wherever asked.
     expect((await post('/v1/feedback', { requestId: ids[0], reward: 1 })).status).toBe(404);
-    // Each worker's posterior holds all 12 rewards (all 1): Σ(alpha − 1) over the arms, where
-    // meanReward = alpha / (alpha + 1). Ten fresh connections reach both workers.
+    // Each worker's posterior holds all 12 rewards. Ten fresh connections reach both workers.
     for (let i = 0; i < 10; i++) {
       const { json } = await onNewConnection(address, '/v1/models');
-      const [endpoint] = (json as { endpoints: { state: { meanReward: number }[] }[] }).endpoints;
-      const rewards = endpoint.state.reduce(
-        (sum, arm) => sum + arm.meanReward / (1 - arm.meanReward) - 1,
-        0,
-      );
-      expect(rewards).toBeCloseTo(12, 6);
+      expect(banditRewards(json)).toBeCloseTo(12, 6);
+    }
+    child.kill('SIGTERM');
+    expect((await child.done).code).toBe(0);
+  });
+
+  it('answers 202 for feedback a stopped sibling worker holds, which that worker applies on resuming', async () => {
+    const { child, address } = await serveBanditOnTwoWorkers('bandit-stopped.yaml');
+    // Two keep-alive connections, one to each worker.
+    const agents: http.Agent[] = [];
+    const pids: number[] = [];
+    for (let i = 0; i < 20 && pids.length < 2; i++) {
+      const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+      const pid = (await send(agent, address, '/health')).json.pid as number;
+      if (pids.includes(pid)) agent.destroy();
+      else {
+        agents.push(agent);
+        pids.push(pid);
+      }
+    }
+    expect(pids).toHaveLength(2);
+    const [toStopped, toRunning] = agents;
+    try {
+      const routed = await send(toStopped, address, '/v1/models/credit/predict', payload);
+      expect(routed.status).toBe(200);
+      const requestId = routed.json.requestId as string;
+      process.kill(pids[0], 'SIGSTOP');
+      let pending: Awaited<ReturnType<typeof send>>;
+      try {
+        pending = await send(toRunning, address, '/v1/feedback', { requestId, reward: 1 });
+      } finally {
+        process.kill(pids[0], 'SIGCONT');
+      }
+      expect(pending.status, JSON.stringify(pending.json)).toBe(202);
+      expect(pending.json).toMatchObject({ recorded: 'pending', requestId });
+      // Resumed, the worker that routed the request applies the reward it was offered…
+      await new Promise((wake) => setTimeout(wake, 300));
+      const { json } = await send(toStopped, address, '/v1/models');
+      expect(banditRewards(json)).toBeCloseTo(1, 6);
+      // …once: the request is no longer open for feedback.
+      expect(
+        (await send(toRunning, address, '/v1/feedback', { requestId, reward: 1 })).status,
+      ).toBe(404);
+    } finally {
+      for (const agent of agents) agent.destroy();
     }
     child.kill('SIGTERM');
     expect((await child.done).code).toBe(0);
