@@ -1,8 +1,10 @@
 import type { HeapEnsemble } from './heap-ensemble.js';
 
 // The steps of heap trees that hold categorical nodes, for the predictor's addTrees. Two
-// layouts, each with its own four-row loop: a shared loop with the layout as a parameter (or a
-// step function passed in) costs the hot path.
+// layouts, each with its own four-row loop. One loop with the layout as a parameter was measured
+// and rejected: with a step closure 2× slower, with the layout test written into each step
+// 15–40% slower (500-tree models, categories below 32 and up to 60), though the test is the
+// same for a whole tree.
 
 /**
  * One step down a heap node for a row whose code for the node's feature is `code`: 0 left,
