@@ -120,7 +120,56 @@ export function answerSiblings(server: ModelServer): void {
   });
 }
 
-let claims = 0;
+let asks = 0;
+
+/**
+ * In the primary: sends `request` (under a fresh id) to every connected worker but `from` and
+ * hands each answer of kind `replyKind` with that id to `onReply`, until it returns true (heard
+ * enough), every worker has answered or died, or `timeoutMs` passes. `done` then runs once with
+ * the number of workers that had not answered, and its message goes to `from` if it is still
+ * connected (sending on a closed channel would throw).
+ */
+function askSiblings(
+  from: Worker,
+  request: ClusterMessage,
+  replyKind: string,
+  timeoutMs: number,
+  onReply: (reply: ClusterMessage, worker: Worker) => boolean,
+  done: (silent: number) => ClusterMessage,
+): void {
+  const others = Object.values(cluster.workers ?? {}).filter(
+    (w): w is Worker => w !== undefined && w !== from && w.isConnected(),
+  );
+  const id = ++asks;
+  let waiting = others.length;
+  let finished = false;
+  const finish = () => {
+    if (finished) return;
+    finished = true;
+    clearTimeout(timer);
+    for (const worker of others) {
+      worker.off('message', onMessage);
+      worker.off('exit', onExit);
+    }
+    const answer = done(waiting);
+    if (from.isConnected()) from.send(answer);
+  };
+  const onMessage = function (this: Worker, reply: ClusterMessage) {
+    if (reply?.argmin !== replyKind || reply.id !== id) return;
+    const enough = onReply(reply, this);
+    if (--waiting === 0 || enough) finish();
+  };
+  const onExit = () => {
+    if (--waiting === 0) finish();
+  };
+  const timer = setTimeout(finish, timeoutMs);
+  if (waiting === 0) finish();
+  for (const worker of others) {
+    worker.on('message', onMessage);
+    worker.once('exit', onExit);
+    worker.send({ ...request, id });
+  }
+}
 
 /**
  * In the primary: feedback a worker could not place is offered to every other worker (the
@@ -128,98 +177,57 @@ let claims = 0;
  * others.
  */
 function relayFeedback(from: Worker, message: ClusterMessage): void {
-  const others = Object.values(cluster.workers ?? {}).filter(
-    (w): w is Worker => w !== undefined && w !== from && w.isConnected(),
-  );
   if (message.argmin === 'reward') {
-    for (const worker of others) worker.send(message);
+    for (const worker of Object.values(cluster.workers ?? {}))
+      if (worker !== undefined && worker !== from && worker.isConnected()) worker.send(message);
     return;
   }
-  let waiting = others.length;
-  let answered = false;
-  const answer = (outcome: FeedbackOutcome | null, pending = false) => {
-    if (answered) return;
-    answered = true;
-    clearTimeout(timer);
-    for (const worker of others) {
-      worker.off('message', onClaimed);
-      worker.off('exit', onExit);
-    }
-    // The asking worker may have died meanwhile: sending to a closed channel would throw.
-    if (from.isConnected())
-      from.send({ argmin: 'feedback', id: message.id, outcome, ...(pending ? { pending } : {}) });
-  };
-  const claim = ++claims;
-  const onClaimed = (reply: ClusterMessage) => {
-    if (reply?.argmin !== 'claimed' || reply.id !== claim) return;
-    const outcome = (reply.outcome as FeedbackOutcome | null | undefined) ?? null;
-    if (outcome !== null || --waiting === 0) answer(outcome);
-  };
-  // A worker that died cannot have the request any more (its bandit went with it).
-  const onExit = () => {
-    if (--waiting === 0) answer(null);
-  };
-  // A worker that has not answered still holds the claim and applies it when it gets to it.
-  const timer = setTimeout(() => answer(null, true), 2000);
-  if (waiting === 0) answer(null);
-  for (const worker of others) {
-    worker.on('message', onClaimed);
-    worker.once('exit', onExit);
-    worker.send({
-      argmin: 'claim',
-      id: claim,
-      requestId: message.requestId,
-      reward: message.reward,
-    });
-  }
+  let outcome: FeedbackOutcome | null = null;
+  askSiblings(
+    from,
+    { argmin: 'claim', requestId: message.requestId, reward: message.reward },
+    'claimed',
+    2000,
+    (reply) => {
+      outcome = (reply.outcome as FeedbackOutcome | null | undefined) ?? null;
+      return outcome !== null;
+    },
+    // A worker that has not answered still holds the claim and applies it when it gets to it;
+    // one that died cannot have the request any more (its bandit went with it).
+    (silent) => ({
+      argmin: 'feedback',
+      id: message.id,
+      outcome,
+      ...(outcome === null && silent > 0 ? { pending: true } : {}),
+    }),
+  );
 }
-
-let applies = 0;
 
 /**
  * In the primary: a model change one worker made through its API is applied by every other
  * worker; the asking worker hears once all have answered (or died), with the failures named.
  */
 function shareModelChange(from: Worker, message: ClusterMessage): void {
-  const others = Object.values(cluster.workers ?? {}).filter(
-    (w): w is Worker => w !== undefined && w !== from && w.isConnected(),
-  );
-  const apply = ++applies;
   const failures: string[] = [];
-  let waiting = others.length;
-  const finish = () => {
-    clearTimeout(timer);
-    for (const worker of others) {
-      worker.off('message', onApplied);
-      worker.off('exit', onExit);
-    }
-    if (from.isConnected())
-      from.send({
+  askSiblings(
+    from,
+    { argmin: 'apply', change: message.change },
+    'applied',
+    MODEL_CHANGE_SECONDS * 1000,
+    (reply, worker) => {
+      if (typeof reply.error === 'string') failures.push(`worker ${worker.id}: ${reply.error}`);
+      return false;
+    },
+    (silent) => {
+      if (silent > 0)
+        failures.push(`${silent} worker(s) did not answer within ${MODEL_CHANGE_SECONDS} s`);
+      return {
         argmin: 'models',
         id: message.id,
         ...(failures.length === 0 ? {} : { error: failures.join('; ') }),
-      });
-  };
-  const settle = () => {
-    if (--waiting === 0) finish();
-  };
-  const onApplied = function (this: Worker, reply: ClusterMessage) {
-    if (reply?.argmin !== 'applied' || reply.id !== apply) return;
-    if (typeof reply.error === 'string') failures.push(`worker ${this.id}: ${reply.error}`);
-    settle();
-  };
-  const onExit = settle;
-  const timer = setTimeout(() => {
-    failures.push(`${waiting} worker(s) did not answer within ${MODEL_CHANGE_SECONDS} s`);
-    waiting = 0;
-    finish();
-  }, MODEL_CHANGE_SECONDS * 1000);
-  if (waiting === 0) finish();
-  for (const worker of others) {
-    worker.on('message', onApplied);
-    worker.once('exit', onExit);
-    worker.send({ argmin: 'apply', id: apply, change: message.change });
-  }
+      };
+    },
+  );
 }
 
 /**
